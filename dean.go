@@ -1,0 +1,25 @@
+// Package dean scores every ward's police against the Ministry's 22 criteria for a
+// "Công an phường điển hình, kiểu mẫu về an ninh, trật tự và văn minh đô thị" and
+// writes the periodic reports.
+//
+// The architecture in a page:
+//
+//	criteria/  criteria.yaml -> typed model (areas, criteria, inputs, rules, thresholds)
+//	units/     the list of wards (danh mục đơn vị) and ward-name matching
+//	period/    reporting periods (2026-H1, 2026), their due dates and data windows
+//	form/      the data-entry workbook: the template districts fill in, and its reader
+//	score/     pure evaluation: values + criteria -> results with explanations
+//	report/    a plain document model built from scores, rendered as PDF and XLSX
+//	cmd/dean/  the command line: thin cobra commands wiring the packages together
+//
+// Data flows one way: form reads values, score evaluates them against criteria,
+// report renders the results. Only form and report touch spreadsheet or PDF
+// libraries; score reads no files and no clock.
+package dean
+
+import _ "embed"
+
+// DefaultCriteria is criteria.yaml, the criteria set used when no --criteria is given.
+//
+//go:embed criteria.yaml
+var DefaultCriteria []byte

@@ -1,0 +1,163 @@
+// Package units holds the list of wards (danh mục đơn vị) with their official codes
+// and districts, read from CSV, and matches ward names the way people type them.
+package units
+
+import (
+	_ "embed"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Ward is one ward (phường) and the district (quận) it belongs to.
+type Ward struct {
+	Code         string `json:"code"`
+	Name         string `json:"name"`
+	DistrictCode string `json:"district_code"`
+	District     string `json:"district"`
+}
+
+// List is a units list in file order.
+type List struct {
+	Wards  []Ward
+	byCode map[string]int
+}
+
+//go:embed can-tho-2022.csv
+var canTho2022 []byte
+
+// Default is the 42 wards of Cần Thơ in 2022.
+func Default() *List {
+	l, err := Parse(bytes.NewReader(canTho2022), "can-tho-2022.csv")
+	if err != nil {
+		panic(err) // the embedded list is tested
+	}
+	return l
+}
+
+var header = []string{"ma_phuong", "ten_phuong", "ma_quan", "ten_quan"}
+
+// Parse reads a CSV with the header ma_phuong,ten_phuong,ma_quan,ten_quan (a UTF-8
+// BOM, as Excel writes it, is accepted). Every problem is reported, with its line.
+func Parse(r io.Reader, file string) (*List, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	rows, err := cr.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: không đọc được CSV: %w", file, err)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: tệp rỗng", file)
+	}
+	for i, h := range header {
+		if i >= len(rows[0]) || strings.TrimSpace(rows[0][i]) != h {
+			return nil, fmt.Errorf("%s:1: dòng tiêu đề phải là %s", file, strings.Join(header, ","))
+		}
+	}
+	l := &List{byCode: map[string]int{}}
+	var errs []error
+	for i, row := range rows[1:] {
+		line := i + 2
+		if len(row) < 4 {
+			errs = append(errs, fmt.Errorf("%s:%d: cần 4 cột, có %d", file, line, len(row)))
+			continue
+		}
+		w := Ward{Code: clean(row[0]), Name: clean(row[1]), DistrictCode: clean(row[2]), District: clean(row[3])}
+		if w.Code == "" || w.Name == "" || w.District == "" {
+			errs = append(errs, fmt.Errorf("%s:%d: thiếu mã phường, tên phường hoặc tên quận", file, line))
+			continue
+		}
+		if j, dup := l.byCode[w.Code]; dup {
+			errs = append(errs, fmt.Errorf("%s:%d: mã phường %s trùng với dòng %d", file, line, w.Code, j+2))
+			continue
+		}
+		l.byCode[w.Code] = len(l.Wards)
+		l.Wards = append(l.Wards, w)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func clean(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
+
+// ByCode finds a ward by its official code.
+func (l *List) ByCode(code string) (Ward, bool) {
+	i, ok := l.byCode[strings.TrimSpace(code)]
+	if !ok {
+		return Ward{}, false
+	}
+	return l.Wards[i], true
+}
+
+// ByName finds the wards with this name (several districts may share one).
+func (l *List) ByName(name string) []Ward {
+	key := NameKey(name)
+	var ws []Ward
+	for _, w := range l.Wards {
+		if NameKey(w.Name) == key {
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
+
+// District returns the wards of the district named or coded so, in list order.
+func (l *List) District(nameOrCode string) []Ward {
+	key := NameKey(nameOrCode)
+	var ws []Ward
+	for _, w := range l.Wards {
+		if w.DistrictCode == strings.TrimSpace(nameOrCode) || NameKey(w.District) == key {
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
+
+// Districts returns the district names in list order, each once.
+func (l *List) Districts() []string {
+	var ds []string
+	seen := map[string]bool{}
+	for _, w := range l.Wards {
+		if !seen[w.District] {
+			seen[w.District] = true
+			ds = append(ds, w.District)
+		}
+	}
+	return ds
+}
+
+// Tone marks in Vietnamese: grave, acute, tilde, hook above, dot below. The other
+// combining marks (circumflex, breve, horn) make letters and are kept.
+const tones = "\u0300\u0301\u0303\u0309\u0323"
+
+// NameKey makes a comparison key for a ward name: NFC-equal, case-blind, spaces
+// folded, and blind to where the tone mark sits, so "Thạnh Hoà" (old placement)
+// and "Thạnh Hòa" (new) match while "Hòa" and "Hóa" do not. Each syllable's tone is
+// moved to its end.
+func NameKey(s string) string {
+	var out []string
+	for _, syl := range strings.Fields(strings.ToLower(norm.NFD.String(s))) {
+		var base, tone strings.Builder
+		for _, r := range syl {
+			if strings.ContainsRune(tones, r) {
+				tone.WriteRune(r)
+			} else {
+				base.WriteRune(r)
+			}
+		}
+		out = append(out, base.String()+tone.String())
+	}
+	return norm.NFC.String(strings.Join(out, " "))
+}
