@@ -3,8 +3,8 @@
 package units
 
 import (
-	_ "embed"
 	"bytes"
+	_ "embed"
 	"encoding/csv"
 	"errors"
 	"fmt"
