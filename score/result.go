@@ -1,0 +1,62 @@
+package score
+
+import (
+	"sort"
+	"strconv"
+)
+
+// Ward is one ward's identity and its card.
+type Ward struct {
+	Code         string `json:"code"`
+	Name         string `json:"name"`
+	District     string `json:"district"`
+	DistrictCode string `json:"-"`
+	Card
+}
+
+// Info names the criteria set a result was scored against.
+type Info struct {
+	Version string            `json:"version"`
+	Source  string            `json:"source"`
+	Params  map[string]string `json:"params,omitempty"` // thresholds in force, as written
+}
+
+// Result is a whole run over many wards; its JSON is the stable contract of
+// `dean score --format json`.
+type Result struct {
+	Criteria Info    `json:"criteria"`
+	Period   string  `json:"period"`
+	Wards    []Ward  `json:"wards"`
+	Summary  Summary `json:"summary"`
+}
+
+// Summary is the city's picture: how many wards met how many criteria.
+type Summary struct {
+	Wards      int `json:"wards"`
+	ModelWards int `json:"model_wards"`
+	// Distribution counts wards by criteria passed, keyed by the count ("12": 3).
+	Distribution map[string]int `json:"distribution"`
+}
+
+// Summarize counts wards and the distribution of criteria met.
+func Summarize(wards []Ward) Summary {
+	s := Summary{Wards: len(wards), Distribution: map[string]int{}}
+	for _, w := range wards {
+		s.Distribution[strconv.Itoa(w.Passed)]++
+		if w.Model {
+			s.ModelWards++
+		}
+	}
+	return s
+}
+
+// Levels lists the distribution's keys from fewest criteria met to most.
+func (s Summary) Levels() []int {
+	var ks []int
+	for k := range s.Distribution {
+		n, _ := strconv.Atoi(k)
+		ks = append(ks, n)
+	}
+	sort.Ints(ks)
+	return ks
+}
