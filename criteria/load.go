@@ -200,7 +200,7 @@ func checkRange(p *Param) string {
 		return ""
 	}
 	if !p.Value.IsInt() || p.Value.Sign() < 0 {
-		return fmt.Sprintf("%s phải là số nguyên ≥ 0 (tỷ lệ thì viết kèm %%, ví dụ 6%%)", p.Value.FloatString(2))
+		return fmt.Sprintf("%s phải là số nguyên ≥ 0 (tỷ lệ thì viết kèm %%, ví dụ 6%%)", FormatDecimal(p.Value, 4))
 	}
 	return ""
 }
@@ -421,7 +421,7 @@ func (l *loader) laterInput(s *Set, id string, line int, kind Kind) {
 		switch {
 		case in == nil:
 			l.add(line, "quy tắc nêu chỉ số không có %q", id)
-		case in.Kind != kind && in.Kind != "":
+		case in.Kind != kind && (in.Kind == Bool || in.Kind == Count):
 			l.add(line, "quy tắc cần chỉ số %q kiểu %s, nhưng nó là %s", id, kind, in.Kind)
 		}
 	})

@@ -153,3 +153,11 @@ func (s *Set) Resolve(o Operand) (v *big.Rat, percent, ok bool) {
 	}
 	return nil, false, false
 }
+
+// Text writes the threshold as users write it: "6 %", "1,5 %", "4".
+func (p *Param) Text() string {
+	if p.Percent {
+		return FormatPercentN(p.Value, 4)
+	}
+	return FormatDecimal(p.Value, 4)
+}

@@ -1,8 +1,10 @@
 package score
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // Ward is one ward's identity and its card.
@@ -59,4 +61,22 @@ func (s Summary) Levels() []int {
 	}
 	sort.Ints(ks)
 	return ks
+}
+
+// Sentence writes the distribution the way the Đề án does: "3 phường đạt 12/22 tiêu
+// chí; 3 phường đạt 13/22 tiêu chí; … và 3 phường đạt 20/22 tiêu chí".
+func (s Summary) Sentence(total int) string {
+	levels := s.Levels()
+	var b strings.Builder
+	for i, k := range levels {
+		switch {
+		case i == 0:
+		case i == len(levels)-1:
+			b.WriteString(" và ")
+		default:
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%d phường đạt %d/%d tiêu chí", s.Distribution[strconv.Itoa(k)], k, total)
+	}
+	return b.String()
 }

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"dean/form"
+)
+
+type checkOptions struct {
+	criteria criteriaOptions
+	units    unitsOption
+	period   periodOption
+	annotate string
+	files    []string
+}
+
+func newCheckCmd() *cobra.Command {
+	var opts checkOptions
+	cmd := &cobra.Command{
+		Use:   "check FILE...",
+		Short: "Kiểm tra biểu mẫu các quận gửi về, báo mọi lỗi trong một lần chạy",
+		Args:  cobra.MinimumNArgs(1),
+		Example: `  dean check ninh-kieu.xlsx
+  dean check --period 2026-H1 bieu-mau/*.xlsx
+  dean check --annotate da-danh-dau/ bieu-mau/*.xlsx`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.files = args
+			return runCheck(opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	opts.criteria.register(cmd, false)
+	opts.units.register(cmd)
+	opts.period.register(cmd, "kỳ báo cáo phải khớp: 2026-H1 hoặc 2026")
+	cmd.Flags().StringVar(&opts.annotate, "annotate", "", "ghi vào THƯ MỤC này bản sao của mỗi tệp có lỗi, tô màu ô lỗi và ghi chú lời giải thích")
+	return cmd
+}
+
+func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
+	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, false)
+	if err != nil {
+		return err
+	}
+	printProblems(stderr, b.problems)
+	if opts.annotate != "" && len(b.problems) > 0 {
+		if err := annotateAll(opts.annotate, b.files, b.problems, stdout); err != nil {
+			return err
+		}
+	}
+	summary := problemSummary(b)
+	if len(b.problems) > 0 {
+		return reported{summary}
+	}
+	fmt.Fprintln(stdout, summary+" — biểu mẫu hợp lệ")
+	return nil
+}
+
+func annotateAll(dir string, files []string, problems []form.Problem, stdout io.Writer) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fileError(err)
+	}
+	byFile := map[string][]form.Problem{}
+	for _, p := range problems {
+		byFile[p.File] = append(byFile[p.File], p)
+	}
+	for _, f := range files {
+		ps := byFile[f]
+		if len(ps) == 0 {
+			continue
+		}
+		dst := filepath.Join(dir, filepath.Base(f))
+		if same, _ := sameFile(dst, f); same {
+			return fmt.Errorf("thư mục --annotate trùng với thư mục của tệp gốc %s: chọn thư mục khác", f)
+		}
+		if err := form.Annotate(f, dst, ps); err != nil {
+			fmt.Fprintf(stdout, "không đánh dấu được %s: %v\n", f, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "Đã đánh dấu %d lỗi vào %s\n", len(ps), dst)
+	}
+	return nil
+}
+
+func sameFile(a, b string) (bool, error) {
+	ai, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	bi, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(ai, bi), nil
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"dean/atomicfile"
+	"dean/form"
+)
+
+type templateOptions struct {
+	criteria criteriaOptions
+	units    unitsOption
+	period   periodOption
+	district string
+	out      string
+}
+
+func newTemplateCmd() *cobra.Command {
+	var opts templateOptions
+	cmd := &cobra.Command{
+		Use:   "template",
+		Short: "Lập biểu mẫu nhập số liệu (mỗi phường một trang) để các quận điền",
+		Args:  cobra.NoArgs,
+		Example: `  dean template --period 2026-H1 -o bieu-mau.xlsx
+  dean template --district "Ninh Kiều" --period 2026 -o ninh-kieu-2026.xlsx
+  dean template --district 916 --units don-vi.csv --period 2026 -o 916.xlsx`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTemplate(opts, cmd.OutOrStdout())
+		},
+	}
+	opts.criteria.register(cmd, false)
+	opts.units.register(cmd)
+	opts.period.register(cmd, "kỳ báo cáo: 2026-H1 (6 tháng) hoặc 2026 (năm)")
+	cmd.Flags().StringVar(&opts.district, "district", "", "chỉ lập cho các phường của một quận (tên hoặc mã)")
+	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "tệp .xlsx sẽ ghi (bắt buộc)")
+	return cmd
+}
+
+func runTemplate(opts templateOptions, stdout io.Writer) error {
+	if opts.out == "" {
+		return usageError{fmt.Errorf("thiếu -o TỆP.xlsx")}
+	}
+	p, err := opts.period.parse(true)
+	if err != nil {
+		return err
+	}
+	set, err := opts.criteria.load()
+	if err != nil {
+		return err
+	}
+	list, err := opts.units.load()
+	if err != nil {
+		return err
+	}
+	wards := list.Wards
+	if opts.district != "" {
+		wards = list.District(opts.district)
+		if len(wards) == 0 {
+			return hinted{fmt.Errorf("không có quận %q trong danh mục đơn vị", opts.district),
+				"các quận có: " + joinVi(list.Districts())}
+		}
+	}
+	err = atomicfile.Write(opts.out, func(w io.Writer) error {
+		return form.Write(w, form.Options{Set: set, Wards: wards, Period: *p})
+	})
+	if err != nil {
+		return fileError(err)
+	}
+	fmt.Fprintf(stdout, "Đã ghi %s: %d phường, kỳ báo cáo %s, bộ tiêu chí %s\n", opts.out, len(wards), p.Label(), set.Version)
+	return nil
+}
+
+func joinVi(items []string) string {
+	out := ""
+	for i, s := range items {
+		if i > 0 {
+			out += ", "
+		}
+		out += s
+	}
+	return out
+}

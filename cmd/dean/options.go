@@ -1,0 +1,127 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"dean"
+	"dean/criteria"
+	"dean/period"
+	"dean/units"
+)
+
+// criteriaOptions are the flags that choose the criteria and the thresholds.
+type criteriaOptions struct {
+	file   string
+	params string
+	sets   []string
+}
+
+func (o *criteriaOptions) register(cmd *cobra.Command, thresholds bool) {
+	cmd.Flags().StringVar(&o.file, "criteria", "", "tệp tiêu chí YAML (mặc định: bộ tiêu chí kèm theo dean)")
+	if thresholds {
+		cmd.Flags().StringVar(&o.params, "params", "", "tệp YAML thay đổi ngưỡng: params: {tên: giá trị}")
+		cmd.Flags().StringArrayVar(&o.sets, "set", nil, "đổi một ngưỡng, ví dụ --set giam_toi_pham_ttxh=5% (lặp lại được)")
+	}
+}
+
+func (o *criteriaOptions) name() string {
+	if o.file == "" {
+		return "criteria.yaml (mặc định)"
+	}
+	return o.file
+}
+
+// load reads the criteria, then applies the overrides file, then each --set, so
+// the command line has the last word.
+func (o *criteriaOptions) load() (*criteria.Set, error) {
+	data, file := dean.DefaultCriteria, "criteria.yaml"
+	if o.file != "" {
+		b, err := os.ReadFile(o.file)
+		if err != nil {
+			return nil, fileError(err)
+		}
+		data, file = b, o.file
+	}
+	set, err := criteria.Parse(data, file)
+	if err != nil {
+		return nil, hinted{err, "kiểm tra tệp bằng: dean criteria check " + file}
+	}
+	if o.params != "" {
+		b, err := os.ReadFile(o.params)
+		if err != nil {
+			return nil, fileError(err)
+		}
+		if err := set.ApplyParams(b, o.params); err != nil {
+			return nil, err
+		}
+	}
+	for _, kv := range o.sets {
+		if err := set.SetAssignment(kv); err != nil {
+			return nil, usageError{fmt.Errorf("--set %s", err)}
+		}
+	}
+	return set, nil
+}
+
+// unitsOption is the --units flag: the list of wards.
+type unitsOption struct{ file string }
+
+func (o *unitsOption) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.file, "units", "", "danh mục đơn vị CSV: ma_phuong,ten_phuong,ma_quan,ten_quan (mặc định: 42 phường Cần Thơ 2022)")
+}
+
+func (o *unitsOption) load() (*units.List, error) {
+	if o.file == "" {
+		return units.Default(), nil
+	}
+	f, err := os.Open(o.file)
+	if err != nil {
+		return nil, fileError(err)
+	}
+	defer f.Close()
+	return units.Parse(f, o.file)
+}
+
+// periodOption is --period; required says whether the command needs one.
+type periodOption struct{ text string }
+
+func (o *periodOption) register(cmd *cobra.Command, usage string) {
+	cmd.Flags().StringVar(&o.text, "period", "", usage)
+}
+
+func (o *periodOption) parse(required bool) (*period.Period, error) {
+	if o.text == "" {
+		if required {
+			return nil, usageError{fmt.Errorf("thiếu --period (ví dụ --period 2026-H1 hoặc --period 2026)")}
+		}
+		return nil, nil
+	}
+	p, err := period.Parse(o.text)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return &p, nil
+}
+
+// fileError says in Vietnamese what went wrong with a file.
+func fileError(err error) error {
+	var pe *os.PathError
+	switch {
+	case os.IsNotExist(err) && asPath(err, &pe):
+		return fmt.Errorf("không tìm thấy tệp %s", pe.Path)
+	case os.IsPermission(err) && asPath(err, &pe):
+		return fmt.Errorf("không có quyền đọc/ghi tệp %s", pe.Path)
+	}
+	return err
+}
+
+func asPath(err error, pe **os.PathError) bool {
+	p, ok := err.(*os.PathError)
+	if ok {
+		*pe = p
+	}
+	return ok
+}
