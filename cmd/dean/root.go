@@ -43,6 +43,7 @@ từ biểu mẫu số liệu các quận gửi về, và lập báo cáo 6 thá
 		newTemplateCmd(),
 		newCheckCmd(),
 		newScoreCmd(),
+		newReportCmd(),
 	)
 	localise(root)
 	return root

@@ -17,6 +17,7 @@ func TestMain(m *testing.M) {
 		"dean":     func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
 		"fill":     func() { os.Exit(fillMain(os.Args[1:])) },
 		"xlsx2tsv": func() { os.Exit(xlsx2tsvMain(os.Args[1:])) },
+		"truncate": func() { os.Exit(truncateMain(os.Args[1:])) },
 	})
 }
 
@@ -27,7 +28,7 @@ func TestScripts(t *testing.T) {
 		Dir:           "testdata/script",
 		UpdateScripts: os.Getenv("DEAN_UPDATE") != "",
 		Setup: func(env *testscript.Env) error {
-			for _, f := range []string{"testdata/ward-pass.txt", "../../testdata/units-can-tho-2022.csv"} {
+			for _, f := range []string{"testdata/ward-pass.txt", "../../testdata/units-can-tho-2022.csv", "../../criteria.yaml"} {
 				b, err := os.ReadFile(f)
 				if err != nil {
 					return err
@@ -47,9 +48,10 @@ func TestScripts(t *testing.T) {
 // contract: input ids in the "Mã chỉ số" column, values under "Kỳ này" and "Cùng
 // kỳ năm trước", labels such as "Mã phường" in column A with the value beside.
 //
-//	fill FILE SHEET [@values.txt] [id=value] [id@prev=value] ["Mã phường=..."]
+//	fill FILE SHEET [@values.txt] [id=value] [id@prev=value] [id@id=newid] ["Mã phường=..."]
 //
-// A value "=FORMULA" is written as a formula; "-" clears the cell.
+// A value "=FORMULA" is written as a formula; "-" clears the cell; id@id rewrites
+// the id itself (to make unknown or duplicated ids).
 func fillMain(args []string) int {
 	if len(args) < 2 {
 		fmt.Fprintln(os.Stderr, "usage: fill FILE SHEET [@values.txt] [key=value]...")
@@ -99,6 +101,7 @@ func fillMain(args []string) int {
 	for _, kv := range pairs {
 		key, val, _ := strings.Cut(kv, "=")
 		id, prev := strings.CutSuffix(key, "@prev")
+		id, idCell := strings.CutSuffix(id, "@id")
 		ref := ""
 		for r, row := range rows {
 			switch {
@@ -106,8 +109,11 @@ func fillMain(args []string) int {
 				ref, _ = excelize.CoordinatesToCellName(2, r+1)
 			case idCol >= 0 && len(row) > idCol && row[idCol] == id:
 				col := nowCol
-				if prev {
+				switch {
+				case prev:
 					col = prevCol
+				case idCell:
+					col = idCol
 				}
 				ref, _ = excelize.CoordinatesToCellName(col+1, r+1)
 			}
@@ -187,6 +193,23 @@ func xlsx2tsvMain(args []string) int {
 	}
 	for _, row := range rows {
 		fmt.Println(strings.TrimRight(strings.Join(row, "\t"), "\t"))
+	}
+	return 0
+}
+
+// truncateMain cuts a file to N bytes, to make a damaged workbook.
+//
+//	truncate FILE N
+func truncateMain(args []string) int {
+	var n int64
+	if len(args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: truncate FILE N")
+		return 2
+	}
+	fmt.Sscan(args[1], &n)
+	if err := os.Truncate(args[0], n); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
 	}
 	return 0
 }

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"dean"
+	"dean/atomicfile"
+	"dean/report"
+)
+
+type reportOptions struct {
+	criteria criteriaOptions
+	units    unitsOption
+	period   periodOption
+	meta     string
+	pdf      string
+	xlsx     string
+	date     string
+	files    []string
+}
+
+func newReportCmd() *cobra.Command {
+	var opts reportOptions
+	cmd := &cobra.Command{
+		Use:   "report FILE... --period 2026-H1|2026",
+		Short: "Lập báo cáo 6 tháng (15/5) hoặc năm (15/11): PDF theo thể thức văn bản hành chính và sổ Excel",
+		Args:  cobra.MinimumNArgs(1),
+		Example: `  dean report testdata/can-tho-2022/*.xlsx --period 2022 --pdf bao-cao.pdf --xlsx bao-cao.xlsx
+  dean report bieu-mau/*.xlsx --period 2026-H1 --meta report.yaml --date 2026-05-14 --pdf bc.pdf`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.files = args
+			return runReport(opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	opts.criteria.register(cmd, true)
+	opts.units.register(cmd)
+	opts.period.register(cmd, "kỳ báo cáo (bắt buộc): 2026-H1 (6 tháng, hạn 15/5) hoặc 2026 (năm, hạn 15/11)")
+	cmd.Flags().StringVar(&opts.meta, "meta", "", "report.yaml: cơ quan ban hành, số ký hiệu, người ký, nơi nhận, phương hướng (xem report/report.example.yaml)")
+	cmd.Flags().StringVar(&opts.pdf, "pdf", "", "ghi báo cáo PDF vào tệp này")
+	cmd.Flags().StringVar(&opts.xlsx, "xlsx", "", "ghi sổ Excel vào tệp này")
+	cmd.Flags().StringVar(&opts.date, "date", "", "ngày của báo cáo YYYY-MM-DD (mặc định: hạn nộp của kỳ, 15/5 hoặc 15/11)")
+	return cmd
+}
+
+func runReport(opts reportOptions, stdout, stderr io.Writer) error {
+	if opts.pdf == "" && opts.xlsx == "" {
+		return usageError{fmt.Errorf("cần ít nhất một trong --pdf TỆP hoặc --xlsx TỆP")}
+	}
+	meta, err := loadMeta(opts.meta)
+	if err != nil {
+		return err
+	}
+	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, true)
+	if err != nil {
+		return err
+	}
+	date := b.period.Due()
+	if opts.date != "" {
+		if date, err = time.Parse("2006-01-02", opts.date); err != nil {
+			return usageError{fmt.Errorf("--date %q: viết theo dạng YYYY-MM-DD, ví dụ 2026-05-15", opts.date)}
+		}
+	}
+	inputs := append(append([]string{}, b.files...), opts.criteria.file, opts.criteria.params, opts.units.file, opts.meta)
+	for _, out := range []string{opts.pdf, opts.xlsx} {
+		if out == "" {
+			continue
+		}
+		if err := atomicfile.Guard(out, inputs); err != nil {
+			return err
+		}
+	}
+	res, err := scoreBatch(b)
+	if err != nil {
+		return err
+	}
+	hashes, err := hashInputs(b.files, opts)
+	if err != nil {
+		return err
+	}
+	in := report.Input{
+		Result: res, Criteria: b.set, Units: b.units, Period: *b.period,
+		Window: meta.WindowFor(*b.period), Date: date, Meta: meta,
+		Sources: map[string]report.Source{}, Files: hashes,
+	}
+	for _, s := range b.sheets {
+		if _, dup := in.Sources[s.Ward.Code]; s.Ward.Code != "" && !dup {
+			in.Sources[s.Ward.Code] = report.Source{File: s.File, Sheet: s.Sheet, Values: s.Values, Cells: s.Cells}
+		}
+	}
+	if opts.pdf != "" {
+		if err := atomicfile.Write(opts.pdf, func(w io.Writer) error { return report.WritePDF(w, report.Build(in)) }); err != nil {
+			return fileError(err)
+		}
+		fmt.Fprintf(stdout, "Đã ghi %s: báo cáo %s, %d phường\n", opts.pdf, b.period.Label(), len(res.Wards))
+	}
+	if opts.xlsx != "" {
+		if err := atomicfile.Write(opts.xlsx, func(w io.Writer) error { return report.WriteXLSX(w, report.BuildWorkbook(in)) }); err != nil {
+			return fileError(err)
+		}
+		fmt.Fprintf(stdout, "Đã ghi %s: sổ tổng hợp %s, %d phường\n", opts.xlsx, b.period.Label(), len(res.Wards))
+	}
+	printProblems(stderr, b.problems)
+	if len(b.problems) > 0 {
+		return reported{problemSummary(b) + " — báo cáo đã lập từ những gì đọc được; sửa biểu mẫu rồi lập lại (dean check)"}
+	}
+	return nil
+}
+
+func loadMeta(path string) (report.Meta, error) {
+	if path == "" {
+		return report.DefaultMeta(), nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return report.Meta{}, fileError(err)
+	}
+	return report.ParseMeta(data, path)
+}
+
+// hashInputs fingerprints every file the report was made from, so an auditor can
+// tell exactly which forms, criteria and metadata produced it.
+func hashInputs(files []string, opts reportOptions) ([]report.FileHash, error) {
+	var out []report.FileHash
+	add := func(role, path string, data []byte) {
+		sum := sha256.Sum256(data)
+		out = append(out, report.FileHash{Role: role, Path: path, SHA256: hex.EncodeToString(sum[:])})
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fileError(err)
+		}
+		add("Số liệu", f, data)
+	}
+	if opts.criteria.file == "" {
+		add("Bộ tiêu chí", "criteria.yaml (mặc định)", dean.DefaultCriteria)
+	}
+	for _, f := range []struct{ role, path string }{
+		{"Bộ tiêu chí", opts.criteria.file}, {"Ngưỡng thay đổi", opts.criteria.params},
+		{"Danh mục đơn vị", opts.units.file}, {"Thông tin báo cáo", opts.meta},
+	} {
+		if f.path == "" {
+			continue
+		}
+		data, err := os.ReadFile(f.path)
+		if err != nil {
+			return nil, fileError(err)
+		}
+		add(f.role, f.path, data)
+	}
+	return out, nil
+}

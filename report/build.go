@@ -1,0 +1,130 @@
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"dean/criteria"
+	"dean/period"
+	"dean/score"
+	"dean/units"
+)
+
+// Input is everything a report is made of. The command fills it: Build reads no
+// files and no clock.
+type Input struct {
+	Result   score.Result
+	Criteria *criteria.Set // names, indicator labels and the areas
+	Units    *units.List   // optional: the city's wards (district order, the 2030 target)
+	Period   period.Period
+	// Window is the span the figures cover; zero means Meta.WindowFor(Period).
+	Window period.Window
+	// Date is the report's date; zero means the period's due date.
+	Date time.Time
+	Meta Meta
+	Plan Plan // zero means DefaultPlan()
+
+	// Sources and Files feed the workbook's "Chi tiết" and "Nguồn" sheets.
+	Sources map[string]Source // by ward code
+	Files   []FileHash
+}
+
+// Source is where one ward's values were read: the form's file and sheet, the
+// values, and for each input id the cells of this period and of last year.
+type Source struct {
+	File, Sheet string
+	Values      score.Values
+	Cells       map[string][2]string
+}
+
+// FileHash identifies one input file by its SHA-256, computed by the caller.
+type FileHash struct {
+	Role   string // "Số liệu", "Bộ tiêu chí", "Danh mục đơn vị", "Thông tin báo cáo"
+	Path   string
+	SHA256 string
+}
+
+// normalized fills the defaults Build relies on.
+func (in Input) normalized() Input {
+	if in.Meta.Issuer == "" && in.Meta.Place == "" {
+		in.Meta = DefaultMeta()
+	}
+	if in.Window == (period.Window{}) {
+		in.Window = in.Meta.WindowFor(in.Period)
+	}
+	if in.Date.IsZero() {
+		in.Date = in.Period.Due()
+	}
+	if in.Plan == (Plan{}) {
+		in.Plan = DefaultPlan()
+	}
+	return in
+}
+
+const deAn = "Đề án xây dựng “Công an phường điển hình, kiểu mẫu về an ninh, trật tự và văn minh đô thị”"
+
+// Build makes the report's document from the scores.
+func Build(in Input) Document {
+	in = in.normalized()
+	m := in.Meta
+	st := newStats(in)
+	number := "Số:        /" + m.Symbol
+	if m.Number != "" {
+		number = "Số: " + m.Number + "/" + m.Symbol
+	}
+	d := Document{
+		Header: Header{
+			Parent:    upper(m.Parent),
+			Issuer:    upper(m.Issuer),
+			Number:    number,
+			Nation:    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+			Motto:     "Độc lập - Tự do - Hạnh phúc",
+			PlaceDate: placeDate(m.Place, in.Date),
+		},
+		Title:   "BÁO CÁO",
+		Subject: "Kết quả thực hiện " + deAn + " " + in.Period.Label(),
+		Intro: []string{
+			m.Basis + ", báo cáo kết quả thực hiện Đề án " + in.Period.Label() + " như sau:",
+			fmt.Sprintf("Số liệu trong báo cáo tính %s; kết quả đánh giá theo Bộ tiêu chí phiên bản %s (%s).",
+				in.Window, in.Result.Criteria.Version, in.Result.Criteria.Source),
+		},
+		Closing: []string{
+			"Trên đây là báo cáo kết quả thực hiện Đề án " + in.Period.Label() + ", kính báo cáo " + m.Recipient + "./.",
+		},
+		Signer:     m.Signer,
+		Recipients: m.Recipients,
+		Date:       in.Date,
+		Keywords:   in.Period.String(),
+	}
+	d.Sections = []Section{
+		resultsSection(in, st),
+		limitsSection(in, st),
+		directionsSection(in),
+	}
+	for i := range d.Sections {
+		d.Sections[i].Heading = romans[i] + ". " + d.Sections[i].Heading
+	}
+	d.Appendix = appendix(in)
+	return d
+}
+
+func directionsSection(in Input) Section {
+	s := Section{Heading: "PHƯƠNG HƯỚNG, NHIỆM VỤ " + upper(nextPeriod(in.Period))}
+	for _, p := range in.Meta.Directions {
+		s.Blocks = append(s.Blocks, para(p))
+	}
+	return s
+}
+
+// nextPeriod names what follows: the rest of the year after a six-month report,
+// the next year after an annual one.
+func nextPeriod(p period.Period) string {
+	if p.Half {
+		return fmt.Sprintf("6 tháng cuối năm %d", p.Year)
+	}
+	return fmt.Sprintf("năm %d", p.Year+1)
+}
+
+func para(s string) Block               { return Block{Kind: Paragraph, Text: s} }
+func heading(level int, s string) Block { return Block{Kind: Heading, Level: level, Text: s} }
+func table(t Table) Block               { return Block{Kind: TableBlock, Table: &t} }

@@ -1,0 +1,188 @@
+// Package report turns a scored period into the city's periodic report: Build makes
+// a plain Document (header, numbered sections of paragraphs, tables and charts, a
+// one-page appendix per ward), WritePDF lays it out as a Vietnamese administrative
+// report (Nghị định 30/2020/NĐ-CP), and BuildWorkbook/WriteXLSX give the same
+// figures as a workbook with every value's source.
+//
+// Build reads no files and no clock: the caller brings the scores, the metadata,
+// the report date and the input files' hashes. Only pdf*.go and xlsx.go import
+// fpdf and excelize.
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Document is the report as data, in reading order, free of any layout.
+type Document struct {
+	Header   Header
+	Title    string // "BÁO CÁO"
+	Subject  string // trích yếu
+	Intro    []string
+	Sections []Section
+	Closing  []string // "Trên đây là …"
+	Signer   Signer
+	// Recipients is the "Nơi nhận" list, each item as written after its dash.
+	Recipients []string
+	Appendix   []AppendixPage
+	// Date stamps the file's metadata, so the same inputs give the same bytes.
+	Date     time.Time
+	Keywords string
+}
+
+// Header is the two-column block at the top of the first page.
+type Header struct {
+	Parent    string // upright caps
+	Issuer    string // bold caps
+	Number    string // "Số: 03/BC-CATP"
+	Nation    string // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+	Motto     string // "Độc lập - Tự do - Hạnh phúc"
+	PlaceDate string // "Cần Thơ, ngày 15 tháng 5 năm 2026"
+}
+
+// Section is one Roman-numbered part of the body ("I. KẾT QUẢ …").
+type Section struct {
+	Heading string // with its number
+	Blocks  []Block
+}
+
+// BlockKind says which field of a Block is in use.
+type BlockKind int
+
+const (
+	Heading   BlockKind = iota // Text, at Level 1 ("1. …") or 2 ("a) …")
+	Paragraph                  // Text, justified with a first-line indent
+	TableBlock
+	ChartBlock
+)
+
+// Block is one element of a section.
+type Block struct {
+	Kind  BlockKind
+	Level int
+	Text  string
+	Table *Table
+	Chart *Chart
+}
+
+// Table is a captioned table; its header repeats when it breaks across pages.
+type Table struct {
+	Caption string
+	Columns []Column
+	Rows    []Row
+}
+
+// Column is a table column: its title, its share of the line's width and how
+// its cells align ("L", "C", "R").
+type Column struct {
+	Title string
+	Width float64
+	Align string
+}
+
+// Row is one table row. Bold rows are totals; marked rows are failures to notice.
+type Row struct {
+	Cells  []string
+	Bold   bool
+	Marked bool
+}
+
+// Chart is a horizontal bar chart: one bar per item, scaled to Max.
+type Chart struct {
+	Caption string
+	Bars    []Bar
+	Max     float64
+}
+
+// Bar is one bar: its label, its value and the value as written beside it.
+type Bar struct {
+	Label string
+	Value float64
+	Text  string
+}
+
+// AppendixPage is one ward's page of the appendix.
+type AppendixPage struct {
+	Title string   // "Phụ lục 1"
+	Lines []string // the ward, its district and code, its result
+	Table Table
+}
+
+// Text writes the document as plain text: what the golden files hold, and what a
+// reader of the PDF should find.
+func (d Document) Text() string {
+	var b strings.Builder
+	h := d.Header
+	fmt.Fprintf(&b, "%s | %s\n%s | %s\n%s | %s\n\n", h.Parent, h.Nation, h.Issuer, h.Motto, h.Number, h.PlaceDate)
+	fmt.Fprintf(&b, "%s\n%s\n\n", d.Title, d.Subject)
+	for _, p := range d.Intro {
+		fmt.Fprintf(&b, "%s\n\n", p)
+	}
+	for _, s := range d.Sections {
+		fmt.Fprintf(&b, "%s\n\n", s.Heading)
+		for _, bl := range s.Blocks {
+			bl.text(&b)
+		}
+	}
+	for _, p := range d.Closing {
+		fmt.Fprintf(&b, "%s\n\n", p)
+	}
+	b.WriteString("Nơi nhận:\n")
+	for _, r := range d.Recipients {
+		fmt.Fprintf(&b, "- %s\n", r)
+	}
+	fmt.Fprintf(&b, "\n%s\n%s\n%s\n", d.Signer.Authority, d.Signer.Title, d.Signer.Name)
+	for _, p := range d.Appendix {
+		fmt.Fprintf(&b, "\n==== %s\n", p.Title)
+		for _, l := range p.Lines {
+			fmt.Fprintf(&b, "%s\n", l)
+		}
+		p.Table.text(&b)
+	}
+	return b.String()
+}
+
+func (bl Block) text(b *strings.Builder) {
+	switch bl.Kind {
+	case Heading:
+		fmt.Fprintf(b, "%s\n\n", bl.Text)
+	case Paragraph:
+		fmt.Fprintf(b, "    %s\n\n", bl.Text)
+	case TableBlock:
+		bl.Table.text(b)
+	case ChartBlock:
+		fmt.Fprintf(b, "[Biểu đồ] %s\n", bl.Chart.Caption)
+		for _, bar := range bl.Chart.Bars {
+			n := 0
+			if bl.Chart.Max > 0 {
+				n = int(bar.Value/bl.Chart.Max*40 + 0.5)
+			}
+			fmt.Fprintf(b, "%-6s %-40s %s\n", bar.Label, strings.Repeat("#", n), bar.Text)
+		}
+		b.WriteString("\n")
+	}
+}
+
+func (t Table) text(b *strings.Builder) {
+	if t.Caption != "" {
+		fmt.Fprintf(b, "[Bảng] %s\n", t.Caption)
+	}
+	var titles []string
+	for _, c := range t.Columns {
+		titles = append(titles, c.Title)
+	}
+	fmt.Fprintf(b, "| %s |\n", strings.Join(titles, " | "))
+	for _, r := range t.Rows {
+		mark := ""
+		if r.Marked {
+			mark = " (!)"
+		}
+		if r.Bold {
+			mark += " (*)"
+		}
+		fmt.Fprintf(b, "| %s |%s\n", strings.Join(r.Cells, " | "), mark)
+	}
+	b.WriteString("\n")
+}

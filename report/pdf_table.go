@@ -1,0 +1,259 @@
+package report
+
+import (
+	"fmt"
+)
+
+const (
+	tableSize    = 12.0 // body tables; the appendix shrinks its own to fit a page
+	captionSize  = 13.0
+	cellPadX     = 1.2
+	cellPadY     = 0.8
+	tableLineFac = 1.12
+)
+
+var (
+	headFill   = [3]int{228, 228, 228}
+	markedFill = [3]int{252, 222, 222}
+)
+
+// layout is a table measured at one font size: its column widths and the lines
+// of every cell.
+type layout struct {
+	size    float64
+	widths  []float64
+	head    [][]string
+	headH   float64
+	rows    [][][]string
+	heights []float64
+}
+
+func (p *pdfw) measure(t Table, size float64) layout {
+	l := layout{size: size}
+	total := 0.0
+	for _, c := range t.Columns {
+		total += c.Width
+	}
+	for _, c := range t.Columns {
+		l.widths = append(l.widths, c.Width/total*contentW)
+	}
+	lh := size * ptMM * tableLineFac
+	cells := func(texts []string, style string) ([][]string, float64) {
+		p.setFont(style, size)
+		var out [][]string
+		n := 1
+		for i, s := range texts {
+			w := contentW
+			if i < len(l.widths) {
+				w = l.widths[i]
+			}
+			ls := p.wrap(s, w-2*cellPadX)
+			out = append(out, ls)
+			n = max(n, len(ls))
+		}
+		return out, float64(n)*lh + 2*cellPadY
+	}
+	var titles []string
+	for _, c := range t.Columns {
+		titles = append(titles, c.Title)
+	}
+	l.head, l.headH = cells(titles, bold)
+	for _, r := range t.Rows {
+		style := regular
+		if r.Bold {
+			style = bold
+		}
+		c, h := cells(r.Cells, style)
+		l.rows = append(l.rows, c)
+		l.heights = append(l.heights, h)
+	}
+	return l
+}
+
+func (p *pdfw) captionHeight(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	p.setFont(bold, captionSize)
+	return float64(len(p.wrap(s, contentW)))*lineH(captionSize) + 1
+}
+
+// keepWhole is the height under which a table is never split.
+const keepWhole = 90.0
+
+// tableStart is what must fit before a table may begin on a page: a short table
+// whole; a long one's caption, header and first three rows.
+func (p *pdfw) tableStart(t Table, size float64) float64 {
+	l := p.measure(t, size)
+	h := p.captionHeight(t.Caption) + l.headH
+	if l.height() <= keepWhole {
+		return h + l.height() - l.headH
+	}
+	for _, r := range l.heights[:min(3, len(l.heights))] {
+		h += r
+	}
+	return h
+}
+
+func (l layout) height() float64 {
+	h := l.headH
+	for _, r := range l.heights {
+		h += r
+	}
+	return h
+}
+
+// table draws a table; a row that does not fit starts a new page, where the
+// header is drawn again.
+func (p *pdfw) table(t Table, size float64) {
+	l := p.measure(t, size)
+	p.ensure(p.tableStart(t, size))
+	if t.Caption != "" {
+		p.setFont(bold, captionSize)
+		for _, s := range p.wrap(t.Caption, contentW) {
+			y := p.f.GetY()
+			p.text(marginLeft, y, contentW, lineH(captionSize), s, alignCenter)
+			p.f.SetY(y + lineH(captionSize))
+		}
+		p.f.SetY(p.f.GetY() + 1)
+	}
+	p.row(t, l, l.head, l.headH, bold, &headFill, true)
+	for i, cells := range l.rows {
+		if p.f.GetY()+l.heights[i] > bottomY {
+			p.f.AddPage()
+			p.row(t, l, l.head, l.headH, bold, &headFill, true)
+		}
+		r := t.Rows[i]
+		style := regular
+		if r.Bold {
+			style = bold
+		}
+		var fill *[3]int
+		if r.Marked {
+			fill = &markedFill
+		}
+		p.row(t, l, cells, l.heights[i], style, fill, false)
+	}
+}
+
+func (p *pdfw) row(t Table, l layout, cells [][]string, h float64, style string, fill *[3]int, head bool) {
+	f := p.f
+	y := f.GetY()
+	x := marginLeft
+	lh := l.size * ptMM * tableLineFac
+	f.SetLineWidth(0.2)
+	p.setFont(style, l.size)
+	for i, w := range l.widths {
+		if fill != nil {
+			f.SetFillColor(fill[0], fill[1], fill[2])
+			f.Rect(x, y, w, h, "FD")
+		} else {
+			f.Rect(x, y, w, h, "D")
+		}
+		align := alignCenter
+		if !head && i < len(t.Columns) && t.Columns[i].Align != "" {
+			align = t.Columns[i].Align
+		}
+		if i < len(cells) {
+			ty := y + cellPadY
+			if head { // header titles sit in the middle of their cell
+				ty = y + (h-float64(len(cells[i]))*lh)/2
+			}
+			for _, s := range cells[i] {
+				p.text(x+cellPadX, ty, w-2*cellPadX, lh, s, align)
+				ty += lh
+			}
+		}
+		x += w
+	}
+	f.SetY(y + h)
+}
+
+// Bar chart geometry, in millimetres.
+const (
+	barRow    = 6.0
+	barH      = 4.2
+	barLabelW = 16.0
+	barTextW  = 20.0
+)
+
+func chartHeight(c Chart) float64 {
+	return lineH(captionSize) + 3 + float64(len(c.Bars))*barRow + 8
+}
+
+// chart draws a horizontal bar chart with gridlines at every quarter of Max; it is
+// never split across pages.
+func (p *pdfw) chart(c Chart) {
+	f := p.f
+	p.ensure(chartHeight(c))
+	y := f.GetY()
+	p.setFont(bold, captionSize)
+	p.text(marginLeft, y, contentW, lineH(captionSize), c.Caption, alignCenter)
+	y += lineH(captionSize) + 3
+	x0 := marginLeft + barLabelW
+	span := contentW - barLabelW - barTextW
+	bottom := y + float64(len(c.Bars))*barRow
+	f.SetLineWidth(0.15)
+	f.SetDrawColor(170, 170, 170)
+	p.setFont(regular, 10)
+	for q := 0; q <= 4; q++ {
+		gx := x0 + span*float64(q)/4
+		f.Line(gx, y, gx, bottom)
+		label := fmt.Sprintf("%g", c.Max*float64(q)/4)
+		p.text(gx-10, bottom+1, 20, lineH(10), label, alignCenter)
+	}
+	f.SetDrawColor(0, 0, 0)
+	for i, b := range c.Bars {
+		by := y + float64(i)*barRow
+		p.setFont(regular, 11)
+		p.text(marginLeft, by+(barRow-lineH(11))/2, barLabelW-2, lineH(11), b.Label, alignLeft)
+		w := 0.0
+		if c.Max > 0 {
+			w = span * min(b.Value, c.Max) / c.Max
+		}
+		if b.Value < c.Max/2 {
+			f.SetFillColor(192, 57, 43)
+		} else {
+			f.SetFillColor(41, 98, 155)
+		}
+		if w > 0 {
+			f.Rect(x0, by+(barRow-barH)/2, w, barH, "F")
+		}
+		p.text(x0+w+1.5, by+(barRow-lineH(11))/2, barTextW, lineH(11), b.Text, alignLeft)
+	}
+	f.SetY(bottom + 8)
+}
+
+// appendixSizes are the font sizes tried, largest first, to fit a ward's table on
+// its page.
+var appendixSizes = []float64{11, 10.5, 10, 9.5, 9, 8.5, 8}
+
+// appendixPage gives one ward a page of its own: the title lines, then its table
+// at the largest size that fits.
+func (p *pdfw) appendixPage(a AppendixPage) {
+	p.f.AddPage()
+	y := p.f.GetY()
+	p.setFont(bold, 14)
+	p.text(marginLeft, y, contentW, lineH(14), upper(a.Title), alignCenter)
+	y += lineH(14)
+	for i, l := range a.Lines {
+		style := italic
+		if i == 0 {
+			style = bold
+		}
+		p.setFont(style, 13)
+		for _, s := range p.wrap(l, contentW) {
+			p.text(marginLeft, y, contentW, lineH(13), s, alignCenter)
+			y += lineH(13)
+		}
+	}
+	p.f.SetY(y + 3)
+	size := appendixSizes[len(appendixSizes)-1]
+	for _, s := range appendixSizes {
+		if p.f.GetY()+p.measure(a.Table, s).height() <= bottomY {
+			size = s
+			break
+		}
+	}
+	p.table(a.Table, size)
+}

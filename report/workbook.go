@@ -1,0 +1,258 @@
+package report
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+	"time"
+
+	"dean/score"
+)
+
+// Workbook is the report's workbook as data: sheets of typed cells and the charts
+// to draw from them. BuildWorkbook makes it; WriteXLSX only renders it.
+type Workbook struct {
+	Title  string
+	Date   time.Time // the file's dates, for identical bytes from identical inputs
+	Sheets []Sheet
+}
+
+// Sheet is one worksheet: free rows on top (titles, notes), then a table with a
+// header row.
+type Sheet struct {
+	Name       string
+	Pre        [][]Cell // rows above the table
+	Header     []string
+	Rows       [][]Cell
+	Widths     []float64 // column widths, in characters
+	FreezeCols int       // columns kept in view beside the frozen header
+	Filter     bool
+	Verdicts   []int // columns whose Đạt/Không đạt cells are coloured
+	Stream     bool  // large: written row by row so memory stays flat
+	Charts     []SheetChart
+}
+
+// CellKind says how a cell's value is stored and shown.
+type CellKind int
+
+const (
+	Text    CellKind = iota
+	Int              // a whole number: 1.234
+	Percent          // a fraction shown as a percentage: 5,9 %
+	Decimal          // one decimal: 16,2
+	Title            // bold, larger text
+	Empty
+)
+
+// Cell is one value of a sheet.
+type Cell struct {
+	Kind CellKind
+	Text string
+	Num  float64
+}
+
+// SheetChart is a native Excel chart over one column of the sheet's table.
+type SheetChart struct {
+	Title    string
+	Bar      bool // horizontal bars; otherwise columns
+	Anchor   string
+	CatCol   int // 0-based column of the categories
+	ValCol   int // 0-based column of the values
+	Percent  bool
+	Vertical string // the value axis title
+}
+
+func text(s string) Cell   { return Cell{Kind: Text, Text: s} }
+func integer(n int64) Cell { return Cell{Kind: Int, Num: float64(n)} }
+func title(s string) Cell  { return Cell{Kind: Title, Text: s} }
+func percent(a, b int) Cell {
+	if b == 0 {
+		return Cell{Kind: Empty}
+	}
+	return Cell{Kind: Percent, Num: float64(a) / float64(b)}
+}
+
+func ratio(a, b int) Cell {
+	if b == 0 {
+		return Cell{Kind: Empty}
+	}
+	return Cell{Kind: Decimal, Num: float64(a) / float64(b)}
+}
+
+// HeaderRow is the 1-based row of the table's header.
+func (s Sheet) HeaderRow() int { return len(s.Pre) + 1 }
+
+// BuildWorkbook makes the workbook: "Tổng hợp" by district and city, "Ma trận"
+// wards × criteria, "Chi tiết" one row per ward and indicator, "Biểu đồ" with two
+// charts, and "Nguồn" with every value's source cell and every input's SHA-256.
+func BuildWorkbook(in Input) Workbook {
+	in = in.normalized()
+	st := newStats(in)
+	return Workbook{
+		Title:  "Kết quả thực hiện Đề án " + in.Period.Label(),
+		Date:   in.Date,
+		Sheets: []Sheet{summarySheet(in, st), matrixSheet(in, st), detailSheet(in), chartSheet(st), sourceSheet(in)},
+	}
+}
+
+func summarySheet(in Input, st stats) Sheet {
+	p := in.Plan.Target(in.Period.Year, len(st.districts), st.cityWards)
+	p.Actual = len(st.model)
+	s := Sheet{
+		Name: "Tổng hợp",
+		Pre: [][]Cell{
+			{title("KẾT QUẢ THỰC HIỆN ĐỀ ÁN " + upper(in.Period.Label()))},
+			{text("Số liệu " + in.Window.String())},
+			{text("Bộ tiêu chí " + in.Result.Criteria.Version)},
+			{text(fmt.Sprintf("Chỉ tiêu lũy kế đến hết năm %d (tối thiểu, tối đa)", p.Year)), integer(int64(p.Min)), integer(int64(p.Max)), text("Phường đạt chuẩn"), integer(int64(p.Actual)), text("Còn thiếu"), integer(int64(p.Shortfall()))},
+			{},
+		},
+		Header: []string{"STT", "Quận", "Số phường", "Phường đạt chuẩn", "Tỷ lệ đạt chuẩn", "Bình quân số tiêu chí đạt", "Chỉ tiêu giai đoạn 1", "Còn thiếu so với chỉ tiêu giai đoạn 1"},
+		Widths: []float64{6, 22, 11, 12, 12, 14, 12, 16},
+	}
+	var w, m, c, goalSum, shortSum int
+	for i, d := range st.districts {
+		goal := min(in.Plan.PerDistrict, max(d.Wards, d.Listed))
+		short := max(goal-d.Model, 0)
+		s.Rows = append(s.Rows, []Cell{integer(int64(i + 1)), text(d.Name), integer(int64(d.Wards)), integer(int64(d.Model)),
+			percent(d.Model, d.Wards), ratio(d.Criteria, d.Wards), integer(int64(goal)), integer(int64(short))})
+		w, m, c, goalSum, shortSum = w+d.Wards, m+d.Model, c+d.Criteria, goalSum+goal, shortSum+short
+	}
+	s.Rows = append(s.Rows, []Cell{{Kind: Empty}, title("Toàn thành phố"), integer(int64(w)), integer(int64(m)),
+		percent(m, w), ratio(c, w), integer(int64(goalSum)), integer(int64(shortSum))})
+	return s
+}
+
+func matrixSheet(in Input, st stats) Sheet {
+	s := Sheet{Name: "Ma trận", Header: []string{"Mã phường", "Phường", "Quận"}, Widths: []float64{10, 18, 12},
+		FreezeCols: 3, Filter: true, Stream: true}
+	for _, c := range st.criteria {
+		s.Header = append(s.Header, c.ID)
+		s.Widths = append(s.Widths, 10)
+		s.Verdicts = append(s.Verdicts, len(s.Header)-1)
+	}
+	s.Header = append(s.Header, "Số tiêu chí đạt", "Đạt chuẩn")
+	s.Widths = append(s.Widths, 10, 11)
+	for _, w := range st.wards {
+		row := []Cell{text(w.Code), text(w.Name), text(w.District)}
+		for _, c := range w.Criteria {
+			row = append(row, text(c.Verdict.Text()))
+		}
+		model := "Chưa đạt"
+		if w.Model {
+			model = "Đạt chuẩn"
+		}
+		s.Rows = append(s.Rows, append(row, integer(int64(w.Passed)), text(model)))
+	}
+	return s
+}
+
+func detailSheet(in Input) Sheet {
+	s := Sheet{Name: "Chi tiết", FreezeCols: 3, Filter: true, Stream: true, Verdicts: []int{11, 12},
+		Header: []string{"Mã phường", "Phường", "Quận", "Tiêu chí", "Mã chỉ số", "Chỉ số", "Kỳ này", "Cùng kỳ năm trước",
+			"Thay đổi", "Thực tế", "Yêu cầu", "Kết quả chỉ số", "Kết quả tiêu chí", "Giải thích"},
+		Widths: []float64{10, 16, 12, 8, 24, 40, 10, 12, 10, 16, 16, 12, 12, 50},
+	}
+	for _, w := range in.Result.Wards {
+		vals := in.Sources[w.Code].Values
+		for _, c := range w.Criteria {
+			for _, ind := range c.Indicators {
+				label := ind.ID
+				if x := in.Criteria.Input(ind.ID); x != nil {
+					label = x.Label
+				}
+				r := vals[ind.ID]
+				s.Rows = append(s.Rows, []Cell{text(w.Code), text(w.Name), text(w.District), text(c.ID), text(ind.ID), text(label),
+					numCell(r.Now), numCell(r.Prev), change(r), text(ind.Actual), text(ind.Target),
+					text(ind.Verdict.Text()), text(c.Verdict.Text()), text(ind.Explanation)})
+			}
+		}
+	}
+	return s
+}
+
+func numCell(n score.Num) Cell {
+	if !n.OK {
+		return Cell{Kind: Empty}
+	}
+	return integer(n.V)
+}
+
+// change is (this period − last year) / last year, when both are known and last
+// year's is not 0.
+func change(r score.Reading) Cell {
+	if !r.Now.OK || !r.Prev.OK || r.Prev.V == 0 {
+		return Cell{Kind: Empty}
+	}
+	f, _ := new(big.Rat).SetFrac64(r.Now.V-r.Prev.V, r.Prev.V).Float64()
+	return Cell{Kind: Percent, Num: f}
+}
+
+func chartSheet(st stats) Sheet {
+	s := Sheet{Name: "Biểu đồ", Header: []string{"Số tiêu chí đạt", "Số phường", "", "Tiêu chí", "Tỷ lệ đạt"},
+		Widths: []float64{14, 11, 3, 10, 11}}
+	levels := st.summary.Levels()
+	n := max(len(levels), len(st.criteria))
+	for i := range n {
+		row := []Cell{{Kind: Empty}, {Kind: Empty}, {Kind: Empty}, {Kind: Empty}, {Kind: Empty}}
+		if i < len(levels) {
+			k := levels[i]
+			row[0] = text(fmt.Sprintf("%d/%d", k, st.total))
+			row[1] = integer(int64(st.summary.Distribution[fmt.Sprint(k)]))
+		}
+		if i < len(st.criteria) {
+			row[3] = text(st.criteria[i].ID)
+			row[4] = percent(st.criteria[i].Pass, len(st.wards))
+		}
+		s.Rows = append(s.Rows, row)
+	}
+	s.Charts = []SheetChart{
+		{Title: "Số phường theo số tiêu chí đạt", Anchor: "G2", CatCol: 0, ValCol: 1, Vertical: "Số phường"},
+		{Title: "Tỷ lệ phường đạt theo từng tiêu chí", Anchor: "G22", Bar: true, CatCol: 3, ValCol: 4, Percent: true},
+	}
+	return s
+}
+
+func sourceSheet(in Input) Sheet {
+	s := Sheet{Name: "Nguồn", Filter: true, Stream: true,
+		Header: []string{"Mã phường", "Phường", "Mã chỉ số", "Kỳ", "Giá trị", "Tệp", "Trang tính", "Ô"},
+		Widths: []float64{10, 16, 26, 18, 10, 40, 18, 8},
+	}
+	s.Pre = append(s.Pre, []Cell{title("TỆP ĐẦU VÀO")}, []Cell{title("Vai trò"), title("Tệp"), title("SHA-256")})
+	for _, f := range in.Files {
+		s.Pre = append(s.Pre, []Cell{text(f.Role), text(f.Path), text(f.SHA256)})
+	}
+	if len(in.Result.Criteria.Params) > 0 {
+		s.Pre = append(s.Pre, []Cell{}, []Cell{title("NGƯỠNG ĐÃ DÙNG"), text("Bộ tiêu chí " + in.Result.Criteria.Version)})
+		var names []string
+		for k := range in.Result.Criteria.Params {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			s.Pre = append(s.Pre, []Cell{text(k), text(in.Result.Criteria.Params[k])})
+		}
+	}
+	s.Pre = append(s.Pre, []Cell{}, []Cell{title("NGUỒN TỪNG GIÁ TRỊ")})
+	for _, w := range in.Result.Wards {
+		src, ok := in.Sources[w.Code]
+		if !ok {
+			continue
+		}
+		for _, input := range in.Criteria.Inputs() {
+			r, cells := src.Values[input.ID], src.Cells[input.ID]
+			for i, n := range []score.Num{r.Now, r.Prev} {
+				if cells[i] == "" || i == 1 && !input.YoY {
+					continue
+				}
+				which := "Kỳ này"
+				if i == 1 {
+					which = "Cùng kỳ năm trước"
+				}
+				s.Rows = append(s.Rows, []Cell{text(w.Code), text(w.Name), text(input.ID), text(which), numCell(n),
+					text(src.File), text(src.Sheet), text(cells[i])})
+			}
+		}
+	}
+	return s
+}
