@@ -68,7 +68,7 @@ func countProblems(problems []form.Problem) (errs, missing int) {
 
 func problemSummary(b *batch) string {
 	errs, missing := countProblems(b.problems)
-	return fmt.Sprintf("%d tệp, %d trang phường: %d lỗi, %d ô thiếu số liệu", len(b.files), len(b.sheets), errs, missing)
+	return fmt.Sprintf("%d tệp, %d trang phường: %d lỗi, %d mục thiếu số liệu", len(b.files), len(b.sheets), errs, missing)
 }
 
 // expandFiles expands patterns such as *.xlsx itself, because Windows' cmd.exe

@@ -1,0 +1,143 @@
+package form
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"dean/atomicfile"
+)
+
+// Fills of annotated cells: wrong data red, missing data orange, as the eye
+// expects an error and a gap to differ.
+const (
+	fillWrong   = "FFC7CE"
+	fillMissing = "FFE0B2"
+)
+
+// Annotate writes dst, a copy of src in which every cell with a problem is filled
+// and carries a comment with the messages. Problems of other files are skipped
+// (a problem without a file belongs to src); a problem without a cell is noted on
+// A1 of its sheet, or of the first sheet, without a fill. src is never modified;
+// dst is written whole or not at all.
+func Annotate(src, dst string, problems []Problem) error {
+	if err := atomicfile.Guard(dst, []string{src}); err != nil {
+		return err
+	}
+	f, err := excelize.OpenFile(src, openOptions)
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
+		return fmt.Errorf("%s: %s", src, openMessage(err))
+	}
+	defer f.Close()
+
+	type spot struct{ sheet, cell string }
+	type note struct {
+		msgs    []string
+		wrong   bool // any problem other than missing data
+		located bool // the problem names the cell
+	}
+	sheets := f.GetSheetList()
+	notes := map[spot]*note{}
+	var order []spot
+	for _, p := range problems {
+		if p.File != "" && filepath.Clean(p.File) != filepath.Clean(src) {
+			continue
+		}
+		s := spot{p.Sheet, p.Cell}
+		if s.sheet == "" && len(sheets) > 0 {
+			s.sheet = sheets[0]
+		}
+		if !slices.Contains(sheets, s.sheet) {
+			continue
+		}
+		if s.cell == "" {
+			s.cell = "A1"
+		}
+		n := notes[s]
+		if n == nil {
+			n = &note{}
+			notes[s] = n
+			order = append(order, s)
+		}
+		msg := p.Msg
+		if p.Input != "" {
+			msg = "chỉ số " + p.Input + ": " + msg
+		}
+		n.msgs = append(n.msgs, msg)
+		n.wrong = n.wrong || !p.Missing
+		n.located = n.located || p.Cell != ""
+	}
+
+	comments := map[string]map[string]string{}
+	for _, s := range order {
+		n := notes[s]
+		if comments[s.sheet] == nil {
+			comments[s.sheet] = existingComments(f, s.sheet)
+		}
+		text := strings.Join(n.msgs, "\n")
+		// Excel allows one comment a cell: a comment already there is kept above ours.
+		if old, ok := comments[s.sheet][s.cell]; ok {
+			if err := f.DeleteComment(s.sheet, s.cell); err != nil {
+				return err
+			}
+			text = old + "\n" + text
+		}
+		if err := f.AddComment(s.sheet, excelize.Comment{Cell: s.cell, Author: "dean", Text: text, Width: 320, Height: 110}); err != nil {
+			return fmt.Errorf("trang %q, ô %s: %w", s.sheet, s.cell, err)
+		}
+		if !n.located {
+			continue
+		}
+		color := fillMissing
+		if n.wrong {
+			color = fillWrong
+		}
+		if err := fill(f, s.sheet, s.cell, color); err != nil {
+			return fmt.Errorf("trang %q, ô %s: %w", s.sheet, s.cell, err)
+		}
+	}
+	// WriteTo would otherwise insist on src's file extension.
+	f.Path = ""
+	return atomicfile.Write(dst, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
+}
+
+func existingComments(f *excelize.File, sheet string) map[string]string {
+	m := map[string]string{}
+	cs, _ := f.GetComments(sheet)
+	for _, c := range cs {
+		t := c.Text
+		for _, r := range c.Paragraph {
+			t += r.Text
+		}
+		m[c.Cell] = t
+	}
+	return m
+}
+
+// fill colours a cell, keeping the rest of its style (borders, number format,
+// protection).
+func fill(f *excelize.File, sheet, cell, color string) error {
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		return err
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		return err
+	}
+	st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+	if id, err = f.NewStyle(st); err != nil {
+		return err
+	}
+	return f.SetCellStyle(sheet, cell, cell, id)
+}

@@ -1,0 +1,120 @@
+package form
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// A count arrives as a number cell (read raw, so "1234" or "1.5E-3") or as text
+// typed the Vietnamese way: "." groups thousands, "," starts the decimals, a space
+// may group thousands too. A dot followed by exactly three digits is therefore a
+// thousands separator in text; the reader asks the cell type before trusting that
+// (see ambiguousDot), because in a number cell it is a decimal point.
+var (
+	groupedDot   = regexp.MustCompile(`^\d{1,3}(\.\d{3})+(,\d+)?$`)
+	groupedSpace = regexp.MustCompile(`^\d{1,3}( \d{3})+(,\d+)?$`)
+	commaDecimal = regexp.MustCompile(`^\d+(,\d+)?$`)
+	dotDecimal   = regexp.MustCompile(`^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
+	dotThousands = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})+$`)
+)
+
+// maxCount is where float64, and so Excel, stops holding whole numbers exactly.
+const maxCount = 1e15
+
+// ambiguousDot reports whether s reads differently as text ("1.234" = 1234) and as
+// a number cell (1.234): only then does the reader look up the cell's type.
+func ambiguousDot(s string) bool { return dotThousands.MatchString(strings.TrimSpace(s)) }
+
+// parseCount reads a whole number ≥ 0. numeric says the cell is a number cell, so a
+// dot is a decimal point. msg is empty when the value is good.
+func parseCount(s string, numeric bool) (v int64, msg string) {
+	t := strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '\u00a0' || r == '\u202f' || r == '\u2009' {
+			return ' '
+		}
+		return r
+	}, s))
+	neg := false
+	for _, sign := range []string{"-", "−", "+"} {
+		if rest, ok := strings.CutPrefix(t, sign); ok {
+			neg = sign != "+"
+			t = strings.TrimSpace(rest)
+			break
+		}
+	}
+	var f float64
+	var err error
+	switch {
+	case !numeric && groupedDot.MatchString(t):
+		f, err = decimalComma(strings.ReplaceAll(t, ".", ""))
+	case groupedSpace.MatchString(t):
+		f, err = decimalComma(strings.ReplaceAll(t, " ", ""))
+	case commaDecimal.MatchString(t):
+		f, err = decimalComma(t)
+	case dotDecimal.MatchString(t):
+		f, err = strconv.ParseFloat(t, 64)
+	default:
+		return 0, fmt.Sprintf("%s không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234", quote(s))
+	}
+	switch {
+	case err != nil || f >= maxCount:
+		return 0, fmt.Sprintf("%s quá lớn", quote(s))
+	case neg && f != 0:
+		return 0, fmt.Sprintf("%s là số âm: hãy ghi số nguyên không âm", quote(s))
+	}
+	r := math.Round(f)
+	// A formula such as =0,1*30 leaves float noise (3.0000000000000004) in the
+	// cached value; anything farther from a whole number was typed that way.
+	if math.Abs(f-r) > 1e-9 {
+		return 0, fmt.Sprintf("%s không phải là số nguyên: hãy ghi số nguyên không âm", quote(s))
+	}
+	return int64(r), ""
+}
+
+// decimalComma parses digits with an optional ",decimals" part.
+func decimalComma(s string) (float64, error) {
+	return strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+}
+
+// parseBool reads a yes/no cell. People type Có/Không, Đạt/Không đạt, x, 1/0 or
+// TRUE/FALSE, in any case, often without diacritics.
+func parseBool(s string) (v int64, msg string) {
+	switch fold(s) {
+	case "co", "dat", "x", "1", "true":
+		return 1, ""
+	case "khong", "khong dat", "0", "false":
+		return 0, ""
+	}
+	return 0, fmt.Sprintf("%s không hợp lệ: hãy chọn Có hoặc Không trong danh sách", quote(s))
+}
+
+// fold drops case, diacritics and extra spaces: "  Không  ĐẠT " → "khong dat".
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ':
+			b.WriteRune('d')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// quote shows a cell's text in a message; a cell may hold 32 767 characters.
+func quote(s string) string {
+	const max = 40
+	if utf8.RuneCountInString(s) > max {
+		s = string([]rune(s)[:max]) + "…"
+	}
+	return strconv.Quote(s)
+}

@@ -1,0 +1,84 @@
+package form
+
+import "testing"
+
+func TestParseCount(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		numeric bool
+		want    int64
+		msg     string
+	}{
+		{"plain", "12", false, 12, ""},
+		{"zero", "0", false, 0, ""},
+		{"spaces around", "  7 ", false, 7, ""},
+		{"dot groups thousands", "1.234", false, 1234, ""},
+		{"dots group millions", "1.234.567", false, 1234567, ""},
+		{"space groups thousands", "1 234", false, 1234, ""},
+		{"non-breaking space groups thousands", "1\u00a0234", false, 1234, ""},
+		{"comma decimal zero", "5,0", false, 5, ""},
+		{"grouped with zero decimals", "1.234,00", false, 1234, ""},
+		{"number cell raw", "1234", true, 1234, ""},
+		{"number cell float noise", "3.0000000000000004", true, 3, ""},
+		{"number cell exponent", "1.5E+3", true, 1500, ""},
+		{"dot decimal zero", "5.0", false, 5, ""},
+		{"minus zero", "-0", false, 0, ""},
+		{"comma fraction", "5,5", false, 0, `"5,5" không phải là số nguyên: hãy ghi số nguyên không âm`},
+		{"dot fraction", "5.5", false, 0, `"5.5" không phải là số nguyên: hãy ghi số nguyên không âm`},
+		{"comma and three digits is a fraction", "1,234", false, 0, `"1,234" không phải là số nguyên: hãy ghi số nguyên không âm`},
+		{"number cell 1.234 is a fraction", "1.234", true, 0, `"1.234" không phải là số nguyên: hãy ghi số nguyên không âm`},
+		{"negative", "-3", false, 0, `"-3" là số âm: hãy ghi số nguyên không âm`},
+		{"unicode minus", "−3", false, 0, `"−3" là số âm: hãy ghi số nguyên không âm`},
+		{"negative fraction", "-2,5", false, 0, `"-2,5" là số âm: hãy ghi số nguyên không âm`},
+		{"text", "khoảng 5", false, 0, `"khoảng 5" không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234`},
+		{"english grouping", "1,234.5", false, 0, `"1,234.5" không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234`},
+		{"bad grouping", "12.34.5", false, 0, `"12.34.5" không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234`},
+		{"error value", "#DIV/0!", false, 0, `"#DIV/0!" không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234`},
+		{"too large", "99999999999999999999", false, 0, `"99999999999999999999" quá lớn`},
+		{"huge exponent", "1E+999999", true, 0, `"1E+999999" quá lớn`},
+		{"long text is cut", "một câu rất dài mà cán bộ gõ vào ô số liệu thay vì một con số", false, 0,
+			`"một câu rất dài mà cán bộ gõ vào ô số li…" không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, msg := parseCount(tt.in, tt.numeric)
+			if got != tt.want || msg != tt.msg {
+				t.Errorf("parseCount(%q, %v) = %d, %q; want %d, %q", tt.in, tt.numeric, got, msg, tt.want, tt.msg)
+			}
+		})
+	}
+}
+
+func TestParseBool(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int64
+	}{
+		{"Có", 1}, {"có", 1}, {"CÓ", 1}, {"co", 1}, {"Đạt", 1}, {"dat", 1}, {" đạt ", 1},
+		{"x", 1}, {"X", 1}, {"1", 1}, {"TRUE", 1}, {"true", 1},
+		{"Không", 0}, {"không", 0}, {"khong", 0}, {"KHÔNG", 0}, {"Không đạt", 0}, {"không  đạt", 0},
+		{"khong dat", 0}, {"0", 0}, {"FALSE", 0}, {"false", 0},
+		// Decomposed (NFD) text, as some Mac keyboards type it.
+		{"Co\u0301", 1}, {"Kho\u0302ng", 0},
+	} {
+		got, msg := parseBool(tt.in)
+		if got != tt.want || msg != "" {
+			t.Errorf("parseBool(%q) = %d, %q; want %d", tt.in, got, msg, tt.want)
+		}
+	}
+	for _, in := range []string{"có lẽ", "2", "yes", "Đ", "-"} {
+		want := quote(in) + " không hợp lệ: hãy chọn Có hoặc Không trong danh sách"
+		if _, msg := parseBool(in); msg != want {
+			t.Errorf("parseBool(%q) message %q; want %q", in, msg, want)
+		}
+	}
+}
+
+func TestAmbiguousDot(t *testing.T) {
+	for in, want := range map[string]bool{"1.234": true, "12.345.678": true, "1.23": false, "1234": false, "1,234": false, "1.2345": false} {
+		if got := ambiguousDot(in); got != want {
+			t.Errorf("ambiguousDot(%q) = %v", in, got)
+		}
+	}
+}

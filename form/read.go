@@ -1,0 +1,235 @@
+package form
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
+
+	"dean/criteria"
+	"dean/period"
+	"dean/score"
+	"dean/units"
+)
+
+// ReadOptions is what filled workbooks are checked against.
+type ReadOptions struct {
+	Set    *criteria.Set
+	Units  *units.List    // nil: units.Default()
+	Period *period.Period // when non-nil, a form for another period is a problem
+}
+
+// Sheet is one ward's values as read from its sheet.
+type Sheet struct {
+	File, Sheet string
+	Ward        units.Ward
+	Period      string               // as read (period code, e.g. "2022")
+	Values      score.Values         // invalid cells are left out (so they score as missing, never silently)
+	Cells       map[string][2]string // input id -> cell refs ("E12") of "Kỳ này" and "Cùng kỳ năm trước" ("" if none)
+}
+
+// A real form is a few hundred kilobytes unzipped. The limits stop a zip bomb
+// while leaving room for workbooks that Excel has bloated with styles and
+// formatting; a worksheet above the XML limit is spilled to a temporary file
+// rather than held in memory.
+const (
+	unzipSizeLimit    = 64 << 20
+	unzipXMLSizeLimit = 16 << 20
+)
+
+// openOptions reads cells raw, so that a number formatted "#,##0" comes back as
+// 1234, not as the "1,234" Excel shows, which the Vietnamese reading of text would
+// take for 1,234.
+var openOptions = excelize.Options{RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit}
+
+// Read reads every workbook and returns the ward sheets it could identify and all
+// problems of all files, ordered by file (in the order given), sheet, row and
+// column. A sheet whose ward is unknown is not returned; a sheet for another
+// criteria version or period is returned without values, so the ward shows as
+// lacking data. When a ward appears twice, the first sheet counts.
+func Read(paths []string, o ReadOptions) ([]Sheet, []Problem) {
+	if o.Set == nil {
+		return nil, []Problem{{Msg: "chưa có bộ tiêu chí để đối chiếu biểu mẫu"}}
+	}
+	if o.Units == nil {
+		o.Units = units.Default()
+	}
+	// Files are independent until the duplicate check, so they are read in
+	// parallel; results keep their places so the output does not depend on timing.
+	results := make([]fileResult, len(paths))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, path := range paths {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[i] = readFile(i, path, o)
+		})
+	}
+	wg.Wait()
+
+	var sheets []Sheet
+	var problems []placed
+	first := map[string]wardSheet{}
+	for _, r := range results {
+		problems = append(problems, r.problems...)
+		for _, ws := range r.sheets {
+			if prev, dup := first[ws.Ward.Code]; dup {
+				where := fmt.Sprintf("trang %q", prev.Sheet.Sheet)
+				if prev.File != ws.File {
+					where = fmt.Sprintf("tệp %s, %s", prev.File, where)
+				}
+				problems = append(problems, placed{
+					Problem: Problem{File: ws.File, Sheet: ws.Sheet.Sheet, Cell: ws.code.ref, Msg: fmt.Sprintf(
+						"phường %s (mã %s) đã có ở %s: mỗi phường chỉ nhập ở một trang, số liệu ở trang này không được dùng",
+						ws.Ward.Name, ws.Ward.Code, where)},
+					file: ws.fileIdx, sheet: ws.sheetIdx, row: ws.code.row, col: ws.code.col,
+				})
+				continue
+			}
+			first[ws.Ward.Code] = ws
+			sheets = append(sheets, ws.Sheet)
+		}
+	}
+	return sheets, sortProblems(problems)
+}
+
+type fileResult struct {
+	sheets   []wardSheet
+	problems []placed
+}
+
+// wardSheet is a read sheet with what the duplicate check needs to place its
+// problem.
+type wardSheet struct {
+	Sheet
+	fileIdx, sheetIdx int
+	code              field
+}
+
+func readFile(fileIdx int, path string, o ReadOptions) fileResult {
+	var res fileResult
+	fail := func(msg string) {
+		res.problems = append(res.problems, placed{Problem: Problem{File: path, Msg: msg}, file: fileIdx})
+	}
+	f, err := excelize.OpenFile(path, openOptions)
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
+		fail(openMessage(err))
+		return res
+	}
+	defer f.Close()
+
+	names := f.GetSheetList()
+	var book fields
+	for _, name := range names {
+		if isGuide(name) {
+			book = readGuide(f, name)
+		}
+	}
+	wards := 0
+	for i, name := range names {
+		if isGuide(name) {
+			continue
+		}
+		r := &sheetReader{f: f, o: o, file: path, name: name, fileIdx: fileIdx, sheetIdx: i + 1, book: book}
+		ws, found := r.read()
+		res.problems = append(res.problems, r.problems...)
+		if ws != nil {
+			res.sheets = append(res.sheets, *ws)
+		}
+		if found {
+			wards++
+		}
+	}
+	if wards == 0 {
+		fail(fmt.Sprintf("tệp không có trang số liệu phường nào (trang có dòng tiêu đề %q, %q)", colID, colNow))
+	}
+	return res
+}
+
+func openMessage(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "không tìm thấy tệp"
+	case errors.Is(err, fs.ErrPermission):
+		return "không có quyền đọc tệp"
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return "không phải tệp Excel .xlsx (có thể là tệp .xls cũ hoặc tệp có mật khẩu): hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .xlsx"
+	case strings.Contains(err.Error(), "unzip size exceeds"):
+		return fmt.Sprintf("tệp quá lớn để là một biểu mẫu (giải nén vượt %d MiB)", unzipSizeLimit>>20)
+	}
+	return "không đọc được tệp: không phải tệp Excel .xlsx hoặc tệp bị hỏng"
+}
+
+func isGuide(sheet string) bool { return units.NameKey(sheet) == guideKey }
+
+var guideKey = units.NameKey(guideSheet)
+
+// readGuide reads the version and period the "Hướng dẫn" sheet carries; ward
+// sheets fall back on them. A damaged guide only means there is nothing to fall
+// back on.
+func readGuide(f *excelize.File, name string) fields {
+	m := fields{}
+	rows, err := f.Rows(name)
+	if err != nil {
+		return m
+	}
+	defer rows.Close()
+	for r := 1; r <= headerScanRows && rows.Next(); r++ {
+		cells, err := rows.Columns()
+		if err != nil {
+			break
+		}
+		m.scan(cells, r)
+	}
+	return m
+}
+
+// field is a label's value and where it sits.
+type field struct {
+	value, ref string
+	row, col   int
+	labelled   bool // the label was found
+}
+
+// fields holds the labelled values above a table, by label.
+type fields map[string]field
+
+var labelKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, l := range []string{labelCode, labelName, labelDistrict, labelPeriod, labelVersion} {
+		m[units.NameKey(l)] = l
+	}
+	return m
+}()
+
+// scan picks up the labels in a row: each label's value is the next non-empty
+// cell to its right (merged or spaced-out layouts keep working).
+func (m fields) scan(cells []string, row int) {
+	for col, c := range cells {
+		if c == "" || len(c) > 64 {
+			continue
+		}
+		// "Mã phường:" is how many people write a label.
+		label, ok := labelKeys[units.NameKey(strings.TrimRight(c, ": "))]
+		if !ok || m[label].labelled {
+			continue
+		}
+		fd := field{labelled: true, row: row, col: col + 2}
+		for j := col + 1; j < len(cells); j++ {
+			if v := strings.TrimSpace(cells[j]); v != "" {
+				fd.value, fd.col = v, j+1
+				break
+			}
+		}
+		fd.ref, _ = excelize.CoordinatesToCellName(fd.col, row)
+		m[label] = fd
+	}
+}

@@ -1,0 +1,387 @@
+package form
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"dean/criteria"
+	"dean/score"
+	"dean/units"
+)
+
+// Rows of a ward sheet. The reader finds them by their labels, not by these
+// numbers; they are fixed only so that every template looks the same.
+const (
+	rowCode = iota + 1
+	rowName
+	rowDistrict
+	rowPeriod
+	rowVersion // hidden: the program's, not the district's
+	rowHint
+	rowHeader
+)
+
+// Column widths in characters, chosen so the seven columns fit A4 portrait at
+// about 80 % (the pages are also set to fit to width).
+var colWidths = []float64{11, 22, 46, 10, 11, 11, 16}
+
+// Write writes the template: the "Hướng dẫn" sheet, then one sheet per ward, filled
+// with o.Values where given. The same options always give the same bytes.
+func Write(w io.Writer, o Options) error {
+	if o.Set == nil {
+		return errors.New("form: thiếu bộ tiêu chí")
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", guideSheet); err != nil {
+		return err
+	}
+	if err := writeGuide(f, st, o); err != nil {
+		return err
+	}
+	names := sheetNames(o.Wards)
+	for i, ward := range o.Wards {
+		if _, err := f.NewSheet(names[i]); err != nil {
+			return err
+		}
+		if err := writeWard(f, st, names[i], ward, o); err != nil {
+			return fmt.Errorf("trang %q: %w", names[i], err)
+		}
+	}
+	// excelize's own core properties carry a fixed date; ours are derived from the
+	// options alone so that the same template is the same file, byte for byte.
+	date := fmt.Sprintf("%d-01-01T00:00:00Z", o.Period.Year)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Creator:        "dean",
+		LastModifiedBy: "dean",
+		Created:        date,
+		Modified:       date,
+		Title:          "Biểu mẫu số liệu " + o.Period.Label(),
+		Subject:        "Bộ tiêu chí phiên bản " + o.Set.Version,
+		Language:       "vi-VN",
+	}); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// styles are the template's cell formats.
+type styles struct {
+	title, label, value, hint, header, area, criterion, text, id, count, yesNo, note, grey int
+}
+
+func newStyles(f *excelize.File) (styles, error) {
+	font := func(bold bool, size float64) *excelize.Font {
+		return &excelize.Font{Family: "Times New Roman", Size: size, Bold: bold}
+	}
+	border := []excelize.Border{
+		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+	}
+	fill := func(color string) excelize.Fill {
+		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+	}
+	wrap := func(h string) *excelize.Alignment {
+		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: true}
+	}
+	locked := &excelize.Protection{Locked: true}
+	unlocked := &excelize.Protection{Locked: false}
+	defs := []*excelize.Style{
+		{Font: font(true, 13), Alignment: wrap("left"), Protection: locked},
+		{Font: font(true, 11), Alignment: &excelize.Alignment{Vertical: "center"}, Protection: locked},
+		{Font: font(false, 11), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}, Protection: locked},
+		{Font: &excelize.Font{Family: "Times New Roman", Size: 10, Italic: true}, Alignment: wrap("left"), Protection: locked},
+		{Font: font(true, 11), Border: border, Fill: fill("D9E1F2"), Alignment: wrap("center"), Protection: locked},
+		{Font: font(true, 11), Border: border, Fill: fill("BDD7EE"), Alignment: wrap("left"), Protection: locked},
+		{Font: font(true, 11), Border: border, Fill: fill("EEF3FA"), Alignment: wrap("left"), Protection: locked},
+		{Font: font(false, 11), Border: border, Alignment: wrap("left"), Protection: locked},
+		{Font: &excelize.Font{Family: "Consolas", Size: 9}, Border: border, Alignment: wrap("left"), Protection: locked},
+		{Font: font(false, 11), Border: border, Fill: fill("FFF9E0"), NumFmt: 3, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Protection: unlocked},
+		{Font: font(false, 11), Border: border, Fill: fill("FFF9E0"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Protection: unlocked},
+		{Font: font(false, 10), Border: border, Alignment: wrap("left"), Protection: unlocked},
+		{Font: font(false, 11), Border: border, Fill: fill("D9D9D9"), Protection: locked},
+	}
+	ids := make([]int, len(defs))
+	for i, d := range defs {
+		id, err := f.NewStyle(d)
+		if err != nil {
+			return styles{}, err
+		}
+		ids[i] = id
+	}
+	return styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12]}, nil
+}
+
+// sheetWriter keeps the first error, so that laying out a sheet reads as a list of
+// cells rather than a list of error checks.
+type sheetWriter struct {
+	f     *excelize.File
+	sheet string
+	err   error
+}
+
+func (s *sheetWriter) do(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+func (s *sheetWriter) cell(col, row int, v any, style int) {
+	ref, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		s.do(err)
+		return
+	}
+	if v != nil {
+		s.do(s.f.SetCellValue(s.sheet, ref, v))
+	}
+	s.do(s.f.SetCellStyle(s.sheet, ref, ref, style))
+}
+
+// band writes text across columns from..to of a row, merged.
+func (s *sheetWriter) band(row, from, to int, text string, style int) {
+	a, _ := excelize.CoordinatesToCellName(from, row)
+	b, _ := excelize.CoordinatesToCellName(to, row)
+	s.do(s.f.SetCellStr(s.sheet, a, text))
+	s.do(s.f.MergeCell(s.sheet, a, b))
+	s.do(s.f.SetCellStyle(s.sheet, a, b, style))
+}
+
+func (s *sheetWriter) widths(ws []float64) {
+	for i, w := range ws {
+		c, _ := excelize.ColumnNumberToName(i + 1)
+		s.do(s.f.SetColWidth(s.sheet, c, c, w))
+	}
+}
+
+// print sets A4 portrait, one page wide, and protects the sheet without a password:
+// the protection guards the labels and ids against slips, not against intent.
+func (s *sheetWriter) print() {
+	a4, portrait, one, any := 9, "portrait", 1, 0
+	s.do(s.f.SetPageLayout(s.sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &one, FitToHeight: &any}))
+	fit := true
+	s.do(s.f.SetSheetProps(s.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	s.do(s.f.ProtectSheet(s.sheet, &excelize.SheetProtectionOptions{
+		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
+	}))
+}
+
+// height fits a row to its longest wrapped text; Excel does not grow rows on open.
+func (s *sheetWriter) height(row int, texts map[int]string) {
+	lines := 1.0
+	for col, t := range texts {
+		perLine := colWidths[col-1] * 1.15
+		lines = math.Max(lines, math.Ceil(float64(utf8.RuneCountInString(t))/perLine))
+	}
+	if lines > 1 {
+		s.do(s.f.SetRowHeight(s.sheet, row, 15*lines+2))
+	}
+}
+
+var guideLines = []string{
+	`Mỗi phường có một trang riêng, tên trang là tên phường. Không đổi tên trang, không xóa trang, không thêm hoặc xóa dòng, cột.`,
+	`Ghi số liệu của kỳ báo cáo vào cột "Kỳ này" cho mọi chỉ số, không để trống ô nào; không có thì ghi 0 (hoặc chọn Không).`,
+	`Cột "Cùng kỳ năm trước" chỉ điền ở các ô màu vàng (chỉ số so sánh với cùng kỳ); ô tô xám không điền.`,
+	`Chỉ số có đơn vị tính "Có/Không": chọn Có hoặc Không trong danh sách thả xuống của ô.`,
+	`Các chỉ số khác: ghi số nguyên không âm (0, 1, 2, …, 1.234), không ghi chữ hay số ước lượng như "khoảng 5".`,
+	`Không sửa cột "Mã chỉ số" và các ô Mã phường, Tên phường, Quận, Kỳ báo cáo: chương trình đọc số liệu theo các ô này.`,
+	`Cột "Ghi chú" dùng để giải thích thêm khi cần.`,
+	`Công an thành phố kiểm tra biểu mẫu bằng lệnh "dean check"; ô có lỗi được tô màu và có ghi chú nêu lý do.`,
+}
+
+func writeGuide(f *excelize.File, st styles, o Options) error {
+	s := &sheetWriter{f: f, sheet: guideSheet}
+	s.widths([]float64{24, 80})
+	s.band(1, 1, 2, `BIỂU MẪU SỐ LIỆU ĐÁNH GIÁ "CÔNG AN PHƯỜNG ĐIỂN HÌNH, KIỂU MẪU VỀ AN NINH, TRẬT TỰ VÀ VĂN MINH ĐÔ THỊ"`, st.title)
+	s.do(f.SetRowHeight(guideSheet, 1, 36))
+	meta := [][2]string{
+		{labelVersion, o.Set.Version},
+		{labelPeriod, o.Period.Label()},
+		{"Căn cứ", o.Set.Source},
+	}
+	for i, m := range meta {
+		s.cell(1, 3+i, m[0], st.label)
+		s.cell(2, 3+i, m[1], st.value)
+	}
+	s.do(f.SetCellStyle(guideSheet, "B5", "B5", st.hint))
+	s.do(f.SetRowHeight(guideSheet, 5, 45))
+	s.cell(1, 7, "Cách điền", st.label)
+	for i, line := range guideLines {
+		row := 8 + i
+		s.cell(1, row, fmt.Sprintf("%d.", i+1), st.value)
+		s.cell(2, row, line, st.text)
+		if n := utf8.RuneCountInString(line); n > 90 {
+			s.do(f.SetRowHeight(guideSheet, row, 15*math.Ceil(float64(n)/90)+2))
+		}
+	}
+	s.print()
+	return s.err
+}
+
+func writeWard(f *excelize.File, st styles, sheet string, ward units.Ward, o Options) error {
+	s := &sheetWriter{f: f, sheet: sheet}
+	s.widths(colWidths)
+	for _, m := range []struct {
+		row          int
+		label, value string
+	}{
+		{rowCode, labelCode, ward.Code},
+		{rowName, labelName, ward.Name},
+		{rowDistrict, labelDistrict, ward.District},
+		{rowPeriod, labelPeriod, o.Period.Label()},
+		{rowVersion, labelVersion, o.Set.Version},
+	} {
+		s.cell(1, m.row, m.label, st.label)
+		s.cell(2, m.row, m.value, st.value)
+	}
+	s.do(f.SetRowVisible(sheet, rowVersion, false))
+	s.band(rowHint, 1, len(headers), `Điền cột "Kỳ này"; cột "Cùng kỳ năm trước" chỉ điền ở ô màu vàng. Xem trang "Hướng dẫn".`, st.hint)
+	for i, h := range headers {
+		s.cell(i+1, rowHeader, h, st.header)
+	}
+	s.do(f.SetRowHeight(sheet, rowHeader, 32))
+
+	vals := o.Values[ward.Code]
+	var yesNo, counts []string
+	row, stt := rowHeader, 0
+	for _, area := range o.Set.Areas {
+		row++
+		s.band(row, 1, len(headers), fmt.Sprintf("Nhóm %s. %s", area.ID, area.Name), st.area)
+		s.height(row, map[int]string{3: area.Name})
+		for _, c := range area.Criteria {
+			row++
+			s.band(row, 1, len(headers), c.ID+". "+c.Name, st.criterion)
+			for _, in := range c.Inputs {
+				row++
+				stt++
+				now, _ := excelize.CoordinatesToCellName(5, row)
+				prev, _ := excelize.CoordinatesToCellName(6, row)
+				unit, input := in.Unit, st.count
+				if in.Kind == criteria.Bool {
+					unit, input = yes+"/"+no, st.yesNo
+				}
+				s.cell(1, row, stt, st.text)
+				s.cell(2, row, in.ID, st.id)
+				s.cell(3, row, in.Label, st.text)
+				s.cell(4, row, unit, st.text)
+				s.cell(5, row, cellValue(in, vals[in.ID].Now), input)
+				if in.YoY {
+					s.cell(6, row, cellValue(in, vals[in.ID].Prev), input)
+				} else {
+					s.cell(6, row, nil, st.grey)
+				}
+				s.cell(7, row, nil, st.note)
+				s.height(row, map[int]string{2: in.ID, 3: in.Label})
+				refs := []string{now}
+				if in.YoY {
+					refs = append(refs, prev)
+				}
+				if in.Kind == criteria.Bool {
+					yesNo = append(yesNo, refs...)
+				} else {
+					counts = append(counts, refs...)
+				}
+			}
+		}
+	}
+	if len(yesNo) > 0 {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = strings.Join(yesNo, " ")
+		s.do(dv.SetDropList([]string{yes, no}))
+		dv.SetError(excelize.DataValidationErrorStyleStop, "Giá trị không hợp lệ", "Hãy chọn Có hoặc Không trong danh sách.")
+		s.do(f.AddDataValidation(sheet, dv))
+	}
+	if len(counts) > 0 {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = strings.Join(counts, " ")
+		s.do(dv.SetRange(0, 0, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorGreaterThanOrEqual))
+		dv.Formula2 = ""
+		dv.SetError(excelize.DataValidationErrorStyleStop, "Số liệu không hợp lệ", "Hãy nhập số nguyên không âm: 0, 1, 2, …")
+		s.do(f.AddDataValidation(sheet, dv))
+	}
+	first, _ := excelize.CoordinatesToCellName(1, rowHeader+1)
+	s.do(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: rowHeader, TopLeftCell: first, ActivePane: "bottomLeft"}))
+	s.do(f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), rowHeader, rowHeader),
+		Scope:    sheet,
+	}))
+	s.print()
+	return s.err
+}
+
+// cellValue is what a filled form shows for a value: Có/Không for yes/no inputs.
+func cellValue(in *criteria.Input, n score.Num) any {
+	switch {
+	case !n.OK:
+		return nil
+	case in.Kind == criteria.Bool && n.V == 1:
+		return yes
+	case in.Kind == criteria.Bool && n.V == 0:
+		return no
+	}
+	return n.V
+}
+
+// sheetNames names each ward's sheet after the ward, within Excel's rules (31
+// characters, none of []:*?/\, no quote at either end, unique ignoring case). Wards
+// that share a name in different districts get their code added.
+func sheetNames(wards []units.Ward) []string {
+	clean := func(w units.Ward) string {
+		n := strings.Trim(strings.Map(func(r rune) rune {
+			if strings.ContainsRune(`[]:*?/\`, r) {
+				return '-'
+			}
+			return r
+		}, w.Name), "' ")
+		if n == "" {
+			n = w.Code
+		}
+		return n
+	}
+	key := func(s string) string { return strings.ToLower(units.NameKey(s)) }
+	count := map[string]int{key(guideSheet): 1}
+	for _, w := range wards {
+		count[key(clean(w))]++
+	}
+	taken := map[string]bool{key(guideSheet): true}
+	names := make([]string, len(wards))
+	withSuffix := func(base, suffix string) string {
+		return truncate(base, 31-utf8.RuneCountInString(suffix)) + suffix
+	}
+	for i, w := range wards {
+		base := clean(w)
+		name := truncate(base, 31)
+		if count[key(base)] > 1 {
+			name = withSuffix(base, " ("+w.Code+")")
+		}
+		// Truncation or a clash with a code-named ward can still collide.
+		for n := 2; taken[key(name)]; n++ {
+			name = withSuffix(base, fmt.Sprintf(" (%s-%d)", w.Code, n))
+		}
+		taken[key(name)] = true
+		names[i] = name
+	}
+	return names
+}
+
+func truncate(s string, n int) string {
+	if n < 0 {
+		n = 0
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimRight(string([]rune(s)[:n]), " ")
+}

@@ -1,0 +1,418 @@
+package form
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"dean/criteria"
+	"dean/period"
+	"dean/score"
+	"dean/units"
+)
+
+// sheetReader reads one ward sheet: a streaming pass that keeps only the labelled
+// fields and the input rows, then checks on what was kept.
+type sheetReader struct {
+	f                 *excelize.File
+	o                 ReadOptions
+	file, name        string
+	fileIdx, sheetIdx int
+	book              fields // from the "Hướng dẫn" sheet
+	problems          []placed
+}
+
+// scanned is what the streaming pass keeps of a sheet.
+type scanned struct {
+	fields    fields
+	header    int // row of the header; 0 when not found
+	idCol     int // 1-based; 0 when absent
+	nowCol    int
+	prevCol   int
+	rows      []inputRow
+	nonEmpty  bool
+	damaged   string // why reading stopped early
+	headerRef string
+}
+
+type inputRow struct {
+	row           int
+	id, now, prev string
+	idRef, nowRef string
+	prevRef       string
+}
+
+var (
+	keyID   = units.NameKey(colID)
+	keyNow  = units.NameKey(colNow)
+	keyPrev = units.NameKey(colPrev)
+)
+
+func (r *sheetReader) add(ref string, row, col int, input, msg string, missing bool) {
+	r.problems = append(r.problems, placed{
+		Problem: Problem{File: r.file, Sheet: r.name, Cell: ref, Input: input, Msg: msg, Missing: missing},
+		file:    r.fileIdx, sheet: r.sheetIdx, row: row, col: col,
+	})
+}
+
+func (r *sheetReader) addAt(fd field, input, msg string) {
+	if fd.labelled {
+		r.add(fd.ref, fd.row, fd.col, input, msg, false)
+	} else {
+		r.add("", 0, 0, input, msg, false)
+	}
+}
+
+// read returns the sheet when its ward is known (nil otherwise), and whether the
+// sheet is a ward sheet at all (an empty one is not).
+func (r *sheetReader) read() (*wardSheet, bool) {
+	sc := r.scan()
+	if sc.damaged != "" {
+		// What follows the damage is unknown, so nothing of the sheet is used.
+		r.add("", 0, 0, "", sc.damaged, false)
+		return nil, true
+	}
+	if !sc.nonEmpty {
+		// A damaged sheet can also read as empty, so an empty sheet is not
+		// skipped in silence.
+		r.add("", 0, 0, "", "trang trống, không có số liệu phường: nếu không dùng, hãy xóa trang này", false)
+		return nil, false
+	}
+	ws := &wardSheet{Sheet: Sheet{File: r.file, Sheet: r.name, Values: score.Values{}}, fileIdx: r.fileIdx, sheetIdx: r.sheetIdx}
+	ward, known := r.ward(sc.fields)
+	ws.Ward, ws.code = ward, sc.fields[labelCode]
+	readValues := r.version(sc.fields)
+	ws.Period, readValues = r.period(sc.fields, readValues)
+
+	switch {
+	case sc.header == 0:
+		r.add("", 0, 0, "", fmt.Sprintf("không tìm thấy dòng tiêu đề của bảng số liệu (dòng có ô %q) trong %d dòng đầu", colID, headerScanRows), false)
+	case sc.nowCol == 0:
+		r.add(sc.headerRef, sc.header, 0, "", fmt.Sprintf("dòng tiêu đề (dòng %d) không có cột %q", sc.header, colNow), false)
+	case readValues:
+		ws.Values, ws.Cells = r.values(sc)
+		r.collapseBlank(ws.Values)
+	}
+	if !known {
+		return nil, true
+	}
+	return ws, true
+}
+
+func (r *sheetReader) scan() scanned {
+	sc := scanned{fields: fields{}}
+	rows, err := r.f.Rows(r.name)
+	if err != nil {
+		sc.damaged = "không đọc được trang này (trang bị hỏng hoặc không phải trang tính)"
+		return sc
+	}
+	defer rows.Close()
+	// Rows.Next visits every row number, present in the file or not, so the
+	// counter is the row number.
+	for row := 1; rows.Next(); row++ {
+		cells, err := rows.Columns()
+		if err != nil {
+			sc.damaged = fmt.Sprintf("trang bị hỏng, không đọc được từ dòng %d", row)
+			return sc
+		}
+		if sc.header == 0 {
+			if row > headerScanRows {
+				break
+			}
+			for _, c := range cells {
+				if c != "" {
+					sc.nonEmpty = true
+					break
+				}
+			}
+			if !sc.findHeader(cells, row) {
+				sc.fields.scan(cells, row)
+			}
+			continue
+		}
+		id := strings.TrimSpace(at(cells, sc.idCol))
+		if id == "" {
+			continue
+		}
+		ir := inputRow{row: row, id: id, now: at(cells, sc.nowCol), prev: at(cells, sc.prevCol)}
+		ir.idRef, _ = excelize.CoordinatesToCellName(sc.idCol, row)
+		ir.nowRef, _ = excelize.CoordinatesToCellName(sc.nowCol, row)
+		if sc.prevCol > 0 {
+			ir.prevRef, _ = excelize.CoordinatesToCellName(sc.prevCol, row)
+		}
+		sc.rows = append(sc.rows, ir)
+	}
+	if err := rows.Error(); err != nil {
+		sc.damaged = "trang bị hỏng: số dòng vượt giới hạn của Excel"
+	}
+	return sc
+}
+
+// at is the 1-based column col of a row, "" beyond its end.
+func at(cells []string, col int) string {
+	if col < 1 || col > len(cells) {
+		return ""
+	}
+	return cells[col-1]
+}
+
+// findHeader recognises the header row by its "Mã chỉ số" cell and places the
+// columns by their text, so that moved columns still read.
+func (sc *scanned) findHeader(cells []string, row int) bool {
+	found := false
+	for i, c := range cells {
+		if c == "" || len(c) > 64 {
+			continue
+		}
+		switch units.NameKey(c) {
+		case keyID:
+			if sc.idCol == 0 {
+				sc.idCol, found = i+1, true
+				sc.headerRef, _ = excelize.CoordinatesToCellName(i+1, row)
+			}
+		case keyNow:
+			if sc.nowCol == 0 {
+				sc.nowCol = i + 1
+			}
+		case keyPrev:
+			if sc.prevCol == 0 {
+				sc.prevCol = i + 1
+			}
+		}
+	}
+	if found {
+		sc.header = row
+	} else {
+		sc.nowCol, sc.prevCol = 0, 0
+	}
+	return found
+}
+
+// ward identifies the sheet's ward by its code, checking the name and district
+// against the units list. Without a code, a name that matches exactly one ward
+// still identifies it.
+func (r *sheetReader) ward(m fields) (units.Ward, bool) {
+	code, name, district := m[labelCode], m[labelName], m[labelDistrict]
+	if code.value == "" {
+		msg := "thiếu mã phường"
+		if !code.labelled {
+			msg = fmt.Sprintf("thiếu mã phường: không tìm thấy ô %q phía trên bảng số liệu", labelCode)
+		}
+		if name.value != "" {
+			if ws := r.o.Units.ByName(name.value); len(ws) == 1 {
+				r.addAt(code, "", fmt.Sprintf("%s (theo tên phường, đây là phường %s, mã %s)", msg, ws[0].Name, ws[0].Code))
+				return ws[0], true
+			}
+		}
+		r.addAt(code, "", msg)
+		return units.Ward{}, false
+	}
+	w, ok := r.o.Units.ByCode(code.value)
+	if !ok {
+		r.addAt(code, "", fmt.Sprintf("mã phường %s không có trong danh mục đơn vị", quote(code.value)))
+		return units.Ward{}, false
+	}
+	if name.value != "" && units.NameKey(name.value) != units.NameKey(w.Name) {
+		r.addAt(name, "", fmt.Sprintf("tên phường %s không khớp với mã phường %s (theo danh mục là phường %s)", quote(name.value), w.Code, w.Name))
+	}
+	if district.value != "" && districtKey(district.value) != districtKey(w.District) {
+		r.addAt(district, "", fmt.Sprintf("quận %s không khớp với mã phường %s (theo danh mục là quận %s)", quote(district.value), w.Code, w.District))
+	}
+	return w, true
+}
+
+// districtKey lets "Quận Ninh Kiều" match "Ninh Kiều".
+func districtKey(s string) string {
+	k := units.NameKey(s)
+	return strings.TrimPrefix(k, units.NameKey("quận")+" ")
+}
+
+// version reports a form made for another criteria version; its values are not
+// read, since an id may mean something else there. A form that carries no version
+// (one written by another program) is read: its ids are checked one by one.
+func (r *sheetReader) version(m fields) bool {
+	v := m[labelVersion]
+	if v.value == "" {
+		v = r.book[labelVersion]
+		v.labelled = false // the problem belongs to this sheet, not to the guide
+	}
+	if v.value == "" || v.value == r.o.Set.Version {
+		return true
+	}
+	r.addAt(v, "", fmt.Sprintf("biểu mẫu lập theo bộ tiêu chí phiên bản %s, đang dùng phiên bản %s: hãy lập lại biểu mẫu bằng dean template", v.value, r.o.Set.Version))
+	return false
+}
+
+// period reads the period (label or code) and refuses values for another period.
+func (r *sheetReader) period(m fields, readValues bool) (string, bool) {
+	p := m[labelPeriod]
+	if p.value == "" {
+		if g := r.book[labelPeriod]; g.value != "" {
+			p.value = g.value
+		}
+	}
+	if p.value == "" {
+		r.addAt(p, "", "thiếu kỳ báo cáo")
+		return "", readValues
+	}
+	got, err := period.Parse(p.value)
+	if err != nil {
+		r.addAt(p, "", err.Error())
+		return p.value, readValues
+	}
+	if want := r.o.Period; want != nil && got != *want {
+		r.addAt(p, "", fmt.Sprintf("biểu mẫu của kỳ %s, đang đánh giá kỳ %s: số liệu ở trang này không được dùng", got.Label(), want.Label()))
+		return got.String(), false
+	}
+	return got.String(), readValues
+}
+
+// values checks every input row and returns the good values.
+func (r *sheetReader) values(sc scanned) (score.Values, map[string][2]string) {
+	set := r.o.Set
+	vals := score.Values{}
+	cells := map[string][2]string{}
+	seen := map[string]int{}
+	dup := map[string]bool{}
+	for _, ir := range sc.rows {
+		in := set.Input(strings.ToLower(ir.id))
+		if in == nil {
+			if !isCriterionID(set, ir.id) {
+				r.add(ir.idRef, ir.row, sc.idCol, "", fmt.Sprintf("mã chỉ số %s không có trong bộ tiêu chí phiên bản %s", quote(ir.id), set.Version), false)
+			}
+			continue
+		}
+		if first, ok := seen[in.ID]; ok {
+			r.add(ir.idRef, ir.row, sc.idCol, in.ID, fmt.Sprintf("chỉ số lặp lại, đã có ở dòng %d: số liệu của chỉ số này không được dùng", first), false)
+			dup[in.ID] = true
+			continue
+		}
+		seen[in.ID] = ir.row
+		var rd score.Reading
+		rd.Now = r.value(in, ir.now, ir.nowRef, ir.row, sc.nowCol, "thiếu số liệu kỳ này")
+		refs := [2]string{ir.nowRef, ""}
+		switch {
+		case in.YoY && sc.prevCol > 0:
+			refs[1] = ir.prevRef
+			rd.Prev = r.value(in, ir.prev, ir.prevRef, ir.row, sc.prevCol, "thiếu số liệu cùng kỳ năm trước")
+		case !in.YoY && strings.TrimSpace(ir.prev) != "":
+			r.add(ir.prevRef, ir.row, sc.prevCol, in.ID, fmt.Sprintf("chỉ số này không so sánh với cùng kỳ: số liệu ở cột %q không được dùng, hãy để trống", colPrev), false)
+		}
+		cells[in.ID] = refs
+		vals[in.ID] = rd
+	}
+	for id := range dup {
+		delete(vals, id)
+	}
+	hasYoY := false
+	for _, in := range set.Inputs() {
+		hasYoY = hasYoY || in.YoY
+		if _, ok := seen[in.ID]; !ok {
+			r.add("", sc.header, 0, in.ID, fmt.Sprintf("không có dòng nào cho chỉ số này (%s)", in.Label), false)
+		}
+	}
+	if hasYoY && sc.prevCol == 0 {
+		r.add(sc.headerRef, sc.header, 0, "", fmt.Sprintf("dòng tiêu đề (dòng %d) không có cột %q", sc.header, colPrev), false)
+	}
+	r.partOf(vals, cells, seen, sc)
+	for id, rd := range vals {
+		if !rd.Now.OK && !rd.Prev.OK {
+			delete(vals, id)
+		}
+	}
+	return vals, cells
+}
+
+// value reads one cell of an input; a problem leaves it out.
+func (r *sheetReader) value(in *criteria.Input, text, ref string, row, col int, missing string) score.Num {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		r.add(ref, row, col, in.ID, missing, true)
+		return score.Num{}
+	}
+	var v int64
+	var msg string
+	if in.Kind == criteria.Bool {
+		v, msg = parseBool(t)
+	} else {
+		v, msg = parseCount(t, ambiguousDot(t) && r.numberCell(ref))
+	}
+	if msg != "" {
+		r.add(ref, row, col, in.ID, msg, false)
+		return score.Num{}
+	}
+	return score.N(v)
+}
+
+// numberCell asks the cell type, which the stream does not give. It loads the
+// whole sheet, so it is asked only for the rare "1.234" that text and number
+// cells read differently.
+func (r *sheetReader) numberCell(ref string) bool {
+	t, err := r.f.GetCellType(r.name, ref)
+	return err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber)
+}
+
+// partOf checks that no part exceeds its whole, this period and, where both ask
+// for it, last year. The part's value is left out: it is the cell reported.
+func (r *sheetReader) partOf(vals score.Values, cells map[string][2]string, seen map[string]int, sc scanned) {
+	for _, in := range r.o.Set.Inputs() {
+		whole := r.o.Set.Input(in.PartOf)
+		if whole == nil {
+			continue
+		}
+		p, w := vals[in.ID], vals[whole.ID]
+		if p.Now.OK && w.Now.OK && p.Now.V > w.Now.V {
+			r.add(cells[in.ID][0], seen[in.ID], sc.nowCol, in.ID, partMsg("", p.Now.V, whole.ID, cells[whole.ID][0], w.Now.V), false)
+			p.Now = score.Num{}
+		}
+		if in.YoY && whole.YoY && p.Prev.OK && w.Prev.OK && p.Prev.V > w.Prev.V {
+			r.add(cells[in.ID][1], seen[in.ID], sc.prevCol, in.ID, partMsg("cùng kỳ năm trước ", p.Prev.V, whole.ID, cells[whole.ID][1], w.Prev.V), false)
+			p.Prev = score.Num{}
+		}
+		if _, ok := vals[in.ID]; ok {
+			vals[in.ID] = p
+		}
+	}
+}
+
+func partMsg(what string, part int64, whole, wholeRef string, wholeV int64) string {
+	return fmt.Sprintf("số liệu %s(%d) lớn hơn số liệu của %s ở ô %s (%d): đây là một phần của %s nên không thể lớn hơn",
+		what, part, whole, wholeRef, wholeV, whole)
+}
+
+func isCriterionID(set *criteria.Set, id string) bool {
+	for _, c := range set.Criteria() {
+		if strings.EqualFold(c.ID, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// collapseBlank turns the missing-data problems of a sheet nobody has filled in yet
+// into one line: a district that has not started needs one message, not ninety.
+func (r *sheetReader) collapseBlank(vals score.Values) {
+	for _, v := range vals {
+		if v.Now.OK || v.Prev.OK {
+			return
+		}
+	}
+	kept, blank := r.problems[:0], 0
+	var first placed
+	for _, p := range r.problems {
+		if p.Missing && p.File == r.file && p.Sheet == r.name {
+			if blank == 0 {
+				first = p
+			}
+			blank++
+			continue
+		}
+		kept = append(kept, p)
+	}
+	r.problems = kept
+	if blank > 0 {
+		first.Input, first.Msg = "", fmt.Sprintf("trang chưa điền số liệu: cả %d ô cần điền đều trống", blank)
+		r.problems = append(r.problems, first)
+	}
+}
