@@ -149,7 +149,7 @@ func TestReadForeignProgram(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	sheets, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	sheets, problems := Read([]string{path}, ReadOptions{Cells: true, Set: testSet, Units: testUnits, Period: &p2022})
 	if len(problems) != 0 {
 		t.Fatalf("problems: %v", problems)
 	}

@@ -108,7 +108,7 @@ func must(t *testing.T, err error) {
 func blankCells(t *testing.T) map[string][2]string {
 	t.Helper()
 	path := writeForm(t, t.TempDir(), "blank.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022})
-	sheets, _ := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits})
+	sheets, _ := Read([]string{path}, ReadOptions{Cells: true, Set: testSet, Units: testUnits})
 	if len(sheets) != 1 {
 		t.Fatalf("blank template: %d sheets", len(sheets))
 	}

@@ -21,6 +21,9 @@ type ReadOptions struct {
 	Set    *criteria.Set
 	Units  *units.List    // nil: units.Default()
 	Period *period.Period // when non-nil, a form for another period is a problem
+	// Cells asks for Sheet.Cells, which only the report's sources need; scoring
+	// thousands of wards without them keeps memory small.
+	Cells bool
 }
 
 // Sheet is one ward's values as read from its sheet.

@@ -27,7 +27,7 @@ func stripFile(t *testing.T, ps []Problem, path string) []Problem {
 
 func TestReadBlankTemplate(t *testing.T) {
 	path := writeForm(t, t.TempDir(), "ninh-kieu.xlsx", Options{Wards: []units.Ward{caiKhe, anHoa}, Period: p2022})
-	sheets, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	sheets, problems := Read([]string{path}, ReadOptions{Cells: true, Set: testSet, Units: testUnits, Period: &p2022})
 	if len(sheets) != 2 || sheets[0].Ward != caiKhe || sheets[1].Ward != anHoa {
 		t.Fatalf("sheets: %+v", sheets)
 	}
@@ -62,6 +62,9 @@ func TestReadFilledByWrite(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, sheets[0].Values); diff != "" {
 		t.Errorf("values (-want +got):\n%s", diff)
+	}
+	if sheets[0].Cells != nil {
+		t.Error("cell references returned without ReadOptions.Cells")
 	}
 }
 

@@ -93,6 +93,9 @@ func (r *sheetReader) read() (*wardSheet, bool) {
 	case readValues:
 		ws.Values, ws.Cells = r.values(sc)
 		r.collapseBlank(ws.Values)
+		if !r.o.Cells {
+			ws.Cells = nil
+		}
 	}
 	if !known {
 		return nil, true

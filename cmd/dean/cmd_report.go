@@ -57,7 +57,7 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, true)
+	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, true, true)
 	if err != nil {
 		return err
 	}

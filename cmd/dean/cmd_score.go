@@ -1,19 +1,23 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"dean/atomicfile"
 	"dean/criteria"
+	"dean/form"
 	"dean/score"
 )
 
@@ -55,7 +59,7 @@ func runScore(opts scoreOptions, stdout, stderr io.Writer) error {
 	if !ok {
 		return usageError{fmt.Errorf("--format %q: chọn table, json hoặc csv", opts.format)}
 	}
-	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, false)
+	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, false, false)
 	if err != nil {
 		return err
 	}
@@ -66,6 +70,7 @@ func runScore(opts scoreOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	b.sheets = nil // the values are scored; let them go before the output is written
 	if opts.out == "" {
 		err = write(stdout, res)
 	} else {
@@ -94,16 +99,14 @@ func scoreBatch(b *batch) (score.Result, error) {
 		order[w.Code] = i
 	}
 	seen := map[string]bool{}
+	var todo []form.Sheet
 	for _, s := range b.sheets {
-		if s.Ward.Code == "" || seen[s.Ward.Code] {
-			continue
+		if s.Ward.Code != "" && !seen[s.Ward.Code] {
+			seen[s.Ward.Code] = true
+			todo = append(todo, s)
 		}
-		seen[s.Ward.Code] = true
-		res.Wards = append(res.Wards, score.Ward{
-			Code: s.Ward.Code, Name: s.Ward.Name, District: s.Ward.District, DistrictCode: s.Ward.DistrictCode,
-			Card: score.Evaluate(b.set, s.Values),
-		})
 	}
+	res.Wards = evaluateAll(b.set, todo)
 	sort.SliceStable(res.Wards, func(i, j int) bool {
 		oi, iok := order[res.Wards[i].Code]
 		oj, jok := order[res.Wards[j].Code]
@@ -117,6 +120,31 @@ func scoreBatch(b *batch) (score.Result, error) {
 	})
 	res.Summary = score.Summarize(res.Wards)
 	return res, nil
+}
+
+// evaluateAll scores the sheets on every core: Evaluate is pure, and a
+// nationwide run has thousands of wards.
+func evaluateAll(set *criteria.Set, sheets []form.Sheet) []score.Ward {
+	wards := make([]score.Ward, len(sheets))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				s := sheets[i]
+				wards[i] = score.Ward{
+					Code: s.Ward.Code, Name: s.Ward.Name, District: s.Ward.District, DistrictCode: s.Ward.DistrictCode,
+					Card: score.Evaluate(set, s.Values),
+				}
+			}
+		})
+	}
+	for i := range sheets {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return wards
 }
 
 // batchPeriod is --period, or else the one period every form names.
@@ -158,11 +186,62 @@ func info(set *criteria.Set) score.Info {
 	return score.Info{Version: set.Version, Source: set.Source, Params: ps}
 }
 
+// writeJSON writes the result as json.Encoder with a two-space indent would, but
+// one ward at a time: a nationwide run is tens of megabytes of JSON, which should
+// not sit in memory twice (encoded, then indented).
 func writeJSON(w io.Writer, res score.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	bw := bufio.NewWriter(w)
+	field := func(name string, v any, last bool) error {
+		b, err := marshal(v, "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(bw, "  %q: %s", name, b)
+		if !last {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+		return nil
+	}
+	bw.WriteString("{\n")
+	if err := field("criteria", res.Criteria, false); err != nil {
+		return err
+	}
+	if err := field("period", res.Period, false); err != nil {
+		return err
+	}
+	bw.WriteString("  \"wards\": [")
+	for i, wd := range res.Wards {
+		b, err := marshal(wd, "    ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+	}
+	if len(res.Wards) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("],\n")
+	if err := field("summary", res.Summary, true); err != nil {
+		return err
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
+}
+
+func marshal(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(res)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 func writeTable(w io.Writer, res score.Result) error {

@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"dean/score"
 )
@@ -20,5 +23,29 @@ func TestCSVIsExcelFriendlyAndInert(t *testing.T) {
 		"'=1+1,'@SUM(A1),'-2,1,1,Có,Đạt\r\n"
 	if got := buf.String(); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestJSONStreamsLikeTheEncoder: writeJSON writes ward by ward, and must give the
+// very bytes a one-shot indented encoding gives.
+func TestJSONStreamsLikeTheEncoder(t *testing.T) {
+	for _, res := range []score.Result{
+		{Period: "2022", Wards: []score.Ward{}},
+		{Criteria: score.Info{Version: "v", Params: map[string]string{"a": "6 %"}}, Period: "2022",
+			Wards:   []score.Ward{{Code: "1", Name: "A & <B>"}, {Code: "2", Card: score.Card{Criteria: []score.Criterion{{ID: "TC01"}}}}},
+			Summary: score.Summary{Wards: 2, Distribution: map[string]int{"0": 2}}},
+	} {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		enc.Encode(res)
+		var got bytes.Buffer
+		if err := writeJSON(&got, res); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+			t.Errorf("(-encoder +streamed):\n%s", diff)
+		}
 	}
 }

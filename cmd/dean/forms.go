@@ -24,7 +24,9 @@ type batch struct {
 	problems []form.Problem
 }
 
-func readForms(files []string, co criteriaOptions, uo unitsOption, po periodOption, needPeriod bool) (*batch, error) {
+// needPeriod: the command requires --period; cells: keep each value's cell (the
+// report's sources need them, scoring does not).
+func readForms(files []string, co criteriaOptions, uo unitsOption, po periodOption, needPeriod, cells bool) (*batch, error) {
 	files, err := expandFiles(files)
 	if err != nil {
 		return nil, err
@@ -41,7 +43,7 @@ func readForms(files []string, co criteriaOptions, uo unitsOption, po periodOpti
 	if err != nil {
 		return nil, err
 	}
-	sheets, problems := form.Read(files, form.ReadOptions{Set: set, Units: list, Period: p})
+	sheets, problems := form.Read(files, form.ReadOptions{Set: set, Units: list, Period: p, Cells: cells})
 	return &batch{set, list, p, files, sheets, problems}, nil
 }
 
