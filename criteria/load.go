@@ -59,8 +59,8 @@ func Parse(data []byte, file string) (*Set, error) {
 type loader struct {
 	file     string
 	problems Problems
-	set_     *Set
-	pending  []func() // checks that need every input and parameter known
+	pending  []func()        // checks that need every input and parameter known
+	invalid  map[string]bool // parameters declared with a bad value, already reported
 }
 
 func (l *loader) add(line int, format string, args ...any) {
@@ -71,7 +71,7 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 func (l *loader) set(n *yaml.Node) *Set {
 	s := &Set{params: map[string]*Param{}, inputs: map[string]*Input{}}
-	l.set_ = s
+	l.invalid = map[string]bool{}
 	m := l.mapping(n, "tệp tiêu chí", "version", "source", "params", "areas")
 	if m == nil {
 		return s
@@ -160,6 +160,7 @@ func (l *loader) params(s *Set, n *yaml.Node) {
 			continue
 		}
 		p := &Param{Name: name, Line: k.Line}
+		l.invalid[name] = true // until its value proves good
 		valueNode := v
 		if v.Kind == yaml.MappingNode {
 			m := l.mapping(v, "tham số "+name, "value", "label")
@@ -185,6 +186,7 @@ func (l *loader) params(s *Set, n *yaml.Node) {
 			l.add(valueNode.Line, "tham số %q: %s", name, msg)
 			continue
 		}
+		delete(l.invalid, name)
 		s.params[name] = p
 		s.Params = append(s.Params, p)
 	}
@@ -302,7 +304,7 @@ func (l *loader) input(s *Set, c *Criterion, n *yaml.Node) *Input {
 		line := m["part_of"].value.Line
 		l.later(func() {
 			if s.inputs[in.PartOf] == nil {
-				l.add(line, "chỉ số %q: part_of nêu chỉ số không có %q", in.ID, in.PartOf)
+				l.add(line, "chỉ số %q: part_of nêu chỉ số %q, không có trong bộ tiêu chí", in.ID, in.PartOf)
 			}
 		})
 	}
@@ -420,7 +422,7 @@ func (l *loader) laterInput(s *Set, id string, line int, kind Kind) {
 		in := s.inputs[id]
 		switch {
 		case in == nil:
-			l.add(line, "quy tắc nêu chỉ số không có %q", id)
+			l.add(line, "quy tắc nêu chỉ số %q, không có trong bộ tiêu chí", id)
 		case in.Kind != kind && (in.Kind == Bool || in.Kind == Count):
 			l.add(line, "quy tắc cần chỉ số %q kiểu %s, nhưng nó là %s", id, kind, in.Kind)
 		}
@@ -471,7 +473,9 @@ func (l *loader) operand(s *Set, m map[string]entry, n *yaml.Node, r *Rule) Oper
 		l.later(func() {
 			p := s.params[name]
 			if p == nil {
-				l.add(v.Line, "tham số không có %q", name)
+				if !l.invalid[name] {
+					l.add(v.Line, "không có tham số %q", name)
+				}
 				return
 			}
 			l.checkScale(v.Line, measure, p.Percent)

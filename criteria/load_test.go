@@ -135,7 +135,7 @@ areas:
 		`c.yaml:2: khóa không hợp lệ "colour" trong tệp tiêu chí (được dùng: version, source, params, areas)`,
 		`c.yaml:4: tham số "muc": tỷ lệ 160 % nằm ngoài khoảng 0 % – 100 %`,
 		`c.yaml:5: tham số "so": 4,5 phải là số nguyên ≥ 0 (tỷ lệ thì viết kèm %, ví dụ 6%)`,
-		`c.yaml:14: tham số không có "khong_co"`,
+		`c.yaml:14: không có tham số "khong_co"`,
 		`c.yaml:14: quy tắc change cần chỉ số "a" có yoy: true`,
 		`c.yaml:15: chỉ số "b": kind phải là bool hoặc count, không phải "number"`,
 		`c.yaml:15: phép so sánh "=>" không hợp lệ (một trong >=, >, <=, <, =)`,
@@ -143,8 +143,8 @@ areas:
 		`c.yaml:17: mã tiêu chí "TC01" trùng với tiêu chí ở dòng 11`,
 		`c.yaml:20: khóa không hợp lệ "wat" trong quy tắc của c (được dùng: is, input, op, target, ratio_of, minus, change, zero_base, any, all)`,
 		`c.yaml:20: tỷ lệ và mức thay đổi phải so với một tỷ lệ phần trăm (ví dụ 90%)`,
-		`c.yaml:20: chỉ số "c": part_of nêu chỉ số không có "zzz"`,
-		`c.yaml:20: quy tắc nêu chỉ số không có "d"`,
+		`c.yaml:20: chỉ số "c": part_of nêu chỉ số "zzz", không có trong bộ tiêu chí`,
+		`c.yaml:20: quy tắc nêu chỉ số "d", không có trong bộ tiêu chí`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -199,5 +199,14 @@ func TestApplyParamsFile(t *testing.T) {
 	err := s.ApplyParams([]byte("params:\n  giam_toi_pham_ttxh: 5%\n  khong_co: 1\n  tai_pham_duoi: 200%\n"), "p.yaml")
 	if err == nil || !strings.Contains(err.Error(), "p.yaml:3:") || !strings.Contains(err.Error(), "p.yaml:4:") {
 		t.Errorf("got %v", err)
+	}
+}
+
+func TestBadParameterIsReportedOnce(t *testing.T) {
+	bad := strings.Replace(small, "muc: {value: 6%, label: mức}", "muc: {value: 160%, label: mức}", 1)
+	_, err := criteria.Parse([]byte(bad), "c.yaml")
+	ps, _ := err.(criteria.Problems)
+	if len(ps) != 1 || !strings.Contains(ps[0].Msg, "nằm ngoài khoảng") {
+		t.Errorf("want one problem about the value, got %v", err)
 	}
 }

@@ -51,6 +51,10 @@ func Parse(r io.Reader, file string) (*List, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	cr := csv.NewReader(bytes.NewReader(data))
+	// Excel on a Vietnamese-locale Windows saves "CSV" with semicolons.
+	if first, _, _ := bytes.Cut(data, []byte("\n")); bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+		cr.Comma = ';'
+	}
 	cr.FieldsPerRecord = -1
 	rows, err := cr.ReadAll()
 	if err != nil {
@@ -87,6 +91,9 @@ func Parse(r io.Reader, file string) (*List, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	if len(l.Wards) == 0 {
+		return nil, fmt.Errorf("%s: danh mục không có phường nào", file)
+	}
 	return l, nil
 }
 
@@ -113,16 +120,43 @@ func (l *List) ByName(name string) []Ward {
 	return ws
 }
 
-// District returns the wards of the district named or coded so, in list order.
+// District returns the wards of the district named or coded so, in list order. A
+// name typed without diacritics ("Ninh Kieu") is taken when it fits one district.
 func (l *List) District(nameOrCode string) []Ward {
-	key := NameKey(nameOrCode)
-	var ws []Ward
-	for _, w := range l.Wards {
-		if w.DistrictCode == strings.TrimSpace(nameOrCode) || NameKey(w.District) == key {
-			ws = append(ws, w)
+	match := func(key func(string) string) []Ward {
+		want := key(nameOrCode)
+		var ws []Ward
+		for _, w := range l.Wards {
+			if w.DistrictCode == strings.TrimSpace(nameOrCode) || key(w.District) == want {
+				ws = append(ws, w)
+			}
 		}
+		return ws
+	}
+	if ws := match(NameKey); len(ws) > 0 {
+		return ws
+	}
+	ws := match(plainKey)
+	if len(ws) > 0 && ws[0].District != ws[len(ws)-1].District {
+		return nil // "Hoa" could be Hòa or Hóa: ambiguous, so no guess
 	}
 	return ws
+}
+
+// plainKey drops every mark, so a name typed on a keyboard without Vietnamese
+// input still compares.
+func plainKey(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case r == 'đ':
+			b.WriteRune('d')
+		case r >= 0x300 && r <= 0x36f:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // Districts returns the district names in list order, each once.

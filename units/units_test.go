@@ -53,3 +53,25 @@ func TestParseReportsEveryProblem(t *testing.T) {
 		}
 	}
 }
+
+func TestDistrictWithoutDiacritics(t *testing.T) {
+	l := Default()
+	for _, name := range []string{"Ninh Kieu", "o mon", "THOT NOT"} {
+		if len(l.District(name)) == 0 {
+			t.Errorf("%q: no wards", name)
+		}
+	}
+	if got := len(l.District("O Mon")); got != 7 {
+		t.Errorf("O Mon: %d wards, want 7", got)
+	}
+}
+
+func TestParseSemicolonsAndEmpty(t *testing.T) {
+	l, err := Parse(strings.NewReader("ma_phuong;ten_phuong;ma_quan;ten_quan\r\n31117;Cái Khế;916;Ninh Kiều\r\n"), "u.csv")
+	if err != nil || len(l.Wards) != 1 || l.Wards[0].District != "Ninh Kiều" {
+		t.Errorf("semicolons: %v %v", l, err)
+	}
+	if _, err := Parse(strings.NewReader("ma_phuong,ten_phuong,ma_quan,ten_quan\n"), "u.csv"); err == nil || !strings.Contains(err.Error(), "không có phường nào") {
+		t.Errorf("empty list: %v", err)
+	}
+}

@@ -35,8 +35,8 @@ func newCheckCmd() *cobra.Command {
 	}
 	opts.criteria.register(cmd, false)
 	opts.units.register(cmd)
-	opts.period.register(cmd, "kỳ báo cáo phải khớp: 2026-H1 hoặc 2026")
-	cmd.Flags().StringVar(&opts.annotate, "annotate", "", "ghi vào THƯ MỤC này bản sao của mỗi tệp có lỗi, tô màu ô lỗi và ghi chú lời giải thích")
+	opts.period.register(cmd, "`KỲ` báo cáo phải khớp: 2026-H1 hoặc 2026")
+	cmd.Flags().StringVar(&opts.annotate, "annotate", "", "ghi vào `THƯ_MỤC` này bản sao của mỗi tệp có lỗi, tô màu ô lỗi và ghi chú lời giải thích")
 	return cmd
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -41,17 +42,20 @@ func newReportCmd() *cobra.Command {
 	}
 	opts.criteria.register(cmd, true)
 	opts.units.register(cmd)
-	opts.period.register(cmd, "kỳ báo cáo (bắt buộc): 2026-H1 (6 tháng, hạn 15/5) hoặc 2026 (năm, hạn 15/11)")
-	cmd.Flags().StringVar(&opts.meta, "meta", "", "report.yaml: cơ quan ban hành, số ký hiệu, người ký, nơi nhận, phương hướng (xem report/report.example.yaml)")
-	cmd.Flags().StringVar(&opts.pdf, "pdf", "", "ghi báo cáo PDF vào tệp này")
-	cmd.Flags().StringVar(&opts.xlsx, "xlsx", "", "ghi sổ Excel vào tệp này")
-	cmd.Flags().StringVar(&opts.date, "date", "", "ngày của báo cáo YYYY-MM-DD (mặc định: hạn nộp của kỳ, 15/5 hoặc 15/11)")
+	opts.period.register(cmd, "`KỲ` báo cáo (bắt buộc): 2026-H1 (6 tháng, hạn 15/5) hoặc 2026 (năm, hạn 15/11)")
+	cmd.Flags().StringVar(&opts.meta, "meta", "", "`TỆP` report.yaml: cơ quan ban hành, số ký hiệu, người ký, nơi nhận, phương hướng (xem report/report.example.yaml)")
+	cmd.Flags().StringVar(&opts.pdf, "pdf", "", "ghi báo cáo PDF vào `TỆP` này")
+	cmd.Flags().StringVar(&opts.xlsx, "xlsx", "", "ghi sổ Excel vào `TỆP` này")
+	cmd.Flags().StringVar(&opts.date, "date", "", "`NGÀY` của báo cáo, dạng YYYY-MM-DD (mặc định: hạn nộp của kỳ, 15/5 hoặc 15/11)")
 	return cmd
 }
 
 func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	if opts.pdf == "" && opts.xlsx == "" {
 		return usageError{fmt.Errorf("cần ít nhất một trong --pdf TỆP hoặc --xlsx TỆP")}
+	}
+	if opts.pdf != "" && filepath.Clean(opts.pdf) == filepath.Clean(opts.xlsx) {
+		return usageError{fmt.Errorf("--pdf và --xlsx cùng là %s: chọn hai tệp khác nhau", opts.pdf)}
 	}
 	meta, err := loadMeta(opts.meta)
 	if err != nil {
@@ -78,6 +82,9 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	}
 	res, err := scoreBatch(b)
 	if err != nil {
+		return err
+	}
+	if err := usable(b, res, stderr); err != nil {
 		return err
 	}
 	hashes, err := hashInputs(b.files, opts)

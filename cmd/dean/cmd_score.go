@@ -46,9 +46,9 @@ func newScoreCmd() *cobra.Command {
 	}
 	opts.criteria.register(cmd, true)
 	opts.units.register(cmd)
-	opts.period.register(cmd, "kỳ báo cáo: 2026-H1 hoặc 2026 (mặc định: kỳ ghi trên biểu mẫu)")
-	cmd.Flags().StringVar(&opts.format, "format", "table", "định dạng kết quả: table, json hoặc csv")
-	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "ghi kết quả vào tệp này (mặc định: màn hình)")
+	opts.period.register(cmd, "`KỲ` báo cáo: 2026-H1 hoặc 2026 (mặc định: kỳ ghi trên biểu mẫu)")
+	cmd.Flags().StringVar(&opts.format, "format", "table", "`KIỂU` kết quả: table, json hoặc csv")
+	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "ghi kết quả vào `TỆP` này (mặc định: màn hình)")
 	return cmd
 }
 
@@ -68,6 +68,9 @@ func runScore(opts scoreOptions, stdout, stderr io.Writer) error {
 	}
 	res, err := scoreBatch(b)
 	if err != nil {
+		return err
+	}
+	if err := usable(b, res, stderr); err != nil {
 		return err
 	}
 	b.sheets = nil // the values are scored; let them go before the output is written
@@ -120,6 +123,20 @@ func scoreBatch(b *batch) (score.Result, error) {
 	})
 	res.Summary = score.Summarize(res.Wards)
 	return res, nil
+}
+
+// usable refuses to write results when no ward had a single value to score: an
+// empty or all-missing output would replace a good file, or pass for a real
+// report, while every form was unreadable or for another period.
+func usable(b *batch, res score.Result, stderr io.Writer) error {
+	for _, w := range res.Wards {
+		if len(w.With(score.Missing)) < w.Total {
+			return nil
+		}
+	}
+	printProblems(stderr, b.problems)
+	return hinted{fmt.Errorf("không có số liệu phường nào dùng được (%s), không ghi kết quả", problemSummary(b)),
+		"xem các lỗi ở trên, hoặc kiểm tra biểu mẫu bằng dean check"}
 }
 
 // evaluateAll scores the sheets on every core: Evaluate is pure, and a

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -16,6 +17,7 @@ type templateOptions struct {
 	period   periodOption
 	district string
 	out      string
+	force    bool
 }
 
 func newTemplateCmd() *cobra.Command {
@@ -33,9 +35,10 @@ func newTemplateCmd() *cobra.Command {
 	}
 	opts.criteria.register(cmd, false)
 	opts.units.register(cmd)
-	opts.period.register(cmd, "kỳ báo cáo: 2026-H1 (6 tháng) hoặc 2026 (năm)")
-	cmd.Flags().StringVar(&opts.district, "district", "", "chỉ lập cho các phường của một quận (tên hoặc mã)")
-	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "tệp .xlsx sẽ ghi (bắt buộc)")
+	opts.period.register(cmd, "`KỲ` báo cáo: 2026-H1 (6 tháng) hoặc 2026 (năm)")
+	cmd.Flags().StringVar(&opts.district, "district", "", "chỉ lập cho các phường của một `QUẬN` (tên hoặc mã)")
+	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "`TỆP` .xlsx sẽ ghi (bắt buộc)")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "ghi đè lên tệp đã có")
 	return cmd
 }
 
@@ -46,6 +49,10 @@ func runTemplate(opts templateOptions, stdout io.Writer) error {
 	p, err := opts.period.parse(true)
 	if err != nil {
 		return err
+	}
+	// A form already there may be one a district has filled in.
+	if _, err := os.Stat(opts.out); err == nil && !opts.force {
+		return hinted{fmt.Errorf("%s đã có, không ghi đè", opts.out), "chọn tên khác, hoặc thêm --force nếu thật sự muốn thay tệp này"}
 	}
 	set, err := opts.criteria.load()
 	if err != nil {

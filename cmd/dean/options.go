@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -20,10 +23,10 @@ type criteriaOptions struct {
 }
 
 func (o *criteriaOptions) register(cmd *cobra.Command, thresholds bool) {
-	cmd.Flags().StringVar(&o.file, "criteria", "", "tệp tiêu chí YAML (mặc định: bộ tiêu chí kèm theo dean)")
+	cmd.Flags().StringVar(&o.file, "criteria", "", "`TỆP` tiêu chí YAML (mặc định: bộ tiêu chí kèm theo dean)")
 	if thresholds {
-		cmd.Flags().StringVar(&o.params, "params", "", "tệp YAML thay đổi ngưỡng: params: {tên: giá trị}")
-		cmd.Flags().StringArrayVar(&o.sets, "set", nil, "đổi một ngưỡng, ví dụ --set giam_toi_pham_ttxh=5% (lặp lại được)")
+		cmd.Flags().StringVar(&o.params, "params", "", "`TỆP` YAML thay đổi ngưỡng: params: {tên: giá trị}")
+		cmd.Flags().StringArrayVar(&o.sets, "set", nil, "đổi một ngưỡng `TÊN=GIÁ_TRỊ`, ví dụ --set giam_toi_pham_ttxh=5% (lặp lại được)")
 	}
 }
 
@@ -70,7 +73,7 @@ func (o *criteriaOptions) load() (*criteria.Set, error) {
 type unitsOption struct{ file string }
 
 func (o *unitsOption) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.file, "units", "", "danh mục đơn vị CSV: ma_phuong,ten_phuong,ma_quan,ten_quan (mặc định: 42 phường Cần Thơ 2022)")
+	cmd.Flags().StringVar(&o.file, "units", "", "danh mục đơn vị: `TỆP` CSV ma_phuong,ten_phuong,ma_quan,ten_quan (mặc định: 42 phường Cần Thơ 2022)")
 }
 
 func (o *unitsOption) load() (*units.List, error) {
@@ -82,7 +85,11 @@ func (o *unitsOption) load() (*units.List, error) {
 		return nil, fileError(err)
 	}
 	defer f.Close()
-	return units.Parse(f, o.file)
+	l, err := units.Parse(f, o.file)
+	if err != nil {
+		return nil, fileError(err)
+	}
+	return l, nil
 }
 
 // periodOption is --period; required says whether the command needs one.
@@ -106,22 +113,26 @@ func (o *periodOption) parse(required bool) (*period.Period, error) {
 	return &p, nil
 }
 
-// fileError says in Vietnamese what went wrong with a file.
+// fileError says in Vietnamese what went wrong with a file; the operating
+// system's own words are English.
 func fileError(err error) error {
 	var pe *os.PathError
+	if !errors.As(err, &pe) {
+		return err
+	}
 	switch {
-	case os.IsNotExist(err) && asPath(err, &pe):
+	case errors.Is(pe.Err, syscall.ENOENT) && pe.Op == "create":
+		return fmt.Errorf("không ghi được %s: thư mục %s không tồn tại", pe.Path, filepath.Dir(pe.Path))
+	case errors.Is(pe.Err, syscall.ENOENT):
 		return fmt.Errorf("không tìm thấy tệp %s", pe.Path)
-	case os.IsPermission(err) && asPath(err, &pe):
-		return fmt.Errorf("không có quyền đọc/ghi tệp %s", pe.Path)
+	case errors.Is(pe.Err, syscall.EACCES), errors.Is(pe.Err, syscall.EPERM):
+		return fmt.Errorf("không có quyền đọc/ghi %s", pe.Path)
+	case errors.Is(pe.Err, syscall.EISDIR):
+		return fmt.Errorf("%s là một thư mục, không phải tệp", pe.Path)
+	case errors.Is(pe.Err, syscall.ENOTDIR):
+		return fmt.Errorf("đường dẫn %s không hợp lệ: một phần của nó là tệp, không phải thư mục", pe.Path)
+	case errors.Is(pe.Err, syscall.ENOSPC):
+		return fmt.Errorf("không ghi được %s: ổ đĩa đã đầy", pe.Path)
 	}
-	return err
-}
-
-func asPath(err error, pe **os.PathError) bool {
-	p, ok := err.(*os.PathError)
-	if ok {
-		*pe = p
-	}
-	return ok
+	return fmt.Errorf("%s: %v", pe.Path, pe.Err)
 }

@@ -100,7 +100,7 @@ func TestExitStatus(t *testing.T) {
 		{"help", []string{"--help"}, 0, ""},
 		{"unknown command", []string{"frobnicate"}, 2, `dean: lỗi: không có lệnh "frobnicate" trong "dean"`},
 		{"unknown flag", []string{"score", "--colour", "x.xlsx"}, 2, "dean: lỗi: không có cờ --colour"},
-		{"no files", []string{"check"}, 2, "dean: lỗi: cần ít nhất 1 tệp hoặc đối số, mới có 0"},
+		{"no files", []string{"check"}, 2, "dean: lỗi: thiếu tệp: cần ít nhất một tệp biểu mẫu"},
 		{"bad format", []string{"score", "--format", "pdf", notXLSX}, 2, `--format "pdf"`},
 		{"bad threshold", []string{"score", "--set", "giam_toi_pham_ttxh=abc", notXLSX}, 2, "không phải là một số"},
 		{"template without period", []string{"template", "-o", filepath.Join(dir, "t.xlsx")}, 2, "thiếu --period"},

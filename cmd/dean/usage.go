@@ -3,13 +3,15 @@ package main
 import (
 	"fmt"
 	"regexp"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 )
 
 // usageTemplate is cobra's help in Vietnamese: staff read every word of it.
 const usageTemplate = `Cách dùng:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{vi .UseLine}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [lệnh]{{end}}{{if gt (len .Aliases) 0}}
 
 Tên khác:
@@ -22,13 +24,53 @@ Các lệnh:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 Cờ:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces | vi}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 Cờ chung:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces | vi}}{{end}}{{if .HasAvailableSubCommands}}
 
 Xem hướng dẫn từng lệnh: "{{.CommandPath}} [lệnh] --help".{{end}}
 `
+
+// viWords replaces the few English words cobra and pflag put into help.
+var viWords = strings.NewReplacer("[flags]", "[cờ]", "(default ", "(mặc định ")
+
+func init() {
+	cobra.AddTemplateFunc("vi", func(s string) string { return realign(viWords.Replace(s)) })
+}
+
+// realign lines up flag descriptions again: pflag pads by bytes, so a value name
+// with Vietnamese letters (TỆP) pushes its description out of the column.
+func realign(s string) string {
+	lines := strings.Split(s, "\n")
+	left := make([]string, len(lines))
+	width := 0
+	for i, l := range lines {
+		name, _, ok := strings.Cut(strings.TrimLeft(l, " "), "   ")
+		if !ok || !strings.HasPrefix(strings.TrimLeft(l, " "), "-") {
+			continue
+		}
+		left[i] = l[:len(l)-len(strings.TrimLeft(l, " "))] + name
+		width = max(width, utf8.RuneCountInString(left[i]))
+	}
+	for i, l := range lines {
+		if left[i] == "" {
+			continue
+		}
+		desc := strings.TrimLeft(l[len(left[i]):], " ")
+		lines[i] = left[i] + strings.Repeat(" ", width-utf8.RuneCountInString(left[i])+3) + desc
+	}
+	return strings.Join(lines, "\n")
+}
+
+// completionHelp is the Vietnamese help of cobra's completion commands.
+var completionHelp = map[string]string{
+	"completion": "Tạo tệp tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell)",
+	"bash":       "Tạo tệp tự hoàn thành lệnh cho bash",
+	"zsh":        "Tạo tệp tự hoàn thành lệnh cho zsh",
+	"fish":       "Tạo tệp tự hoàn thành lệnh cho fish",
+	"powershell": "Tạo tệp tự hoàn thành lệnh cho PowerShell",
+}
 
 // localise gives the tree Vietnamese help, and Vietnamese words to cobra's own
 // built-in commands and flags.
@@ -48,34 +90,42 @@ func localise(root *cobra.Command) {
 			cmd.Help()
 		},
 	})
-	for _, c := range root.Commands() {
-		if c.Name() == "completion" {
-			c.Short = "Tạo tệp tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell)"
-		}
-	}
-	var walk func(*cobra.Command)
-	walk = func(c *cobra.Command) {
+	var walk func(*cobra.Command, bool)
+	walk = func(c *cobra.Command, completion bool) {
+		completion = completion || c.Name() == "completion"
 		c.InitDefaultHelpFlag()
 		if f := c.Flags().Lookup("help"); f != nil {
 			f.Usage = "xem hướng dẫn"
 		}
+		if f := c.Flags().Lookup("no-descriptions"); f != nil {
+			f.Usage = "không kèm lời mô tả"
+		}
+		if short, ok := completionHelp[c.Name()]; ok && completion {
+			c.Short, c.Long = short, short+"."
+		}
+		// A group of commands called with an unknown word is a usage error, not help.
+		if c.HasParent() && c.HasSubCommands() && c.Run == nil && c.RunE == nil {
+			c.Args = cobra.NoArgs
+			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+		}
 		for _, s := range c.Commands() {
-			walk(s)
+			walk(s, completion)
 		}
 	}
-	walk(root)
+	walk(root, false)
 }
 
 var cobraMessages = []struct {
 	re  *regexp.Regexp
 	out string
 }{
+	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"\n\nDid you mean this\?\n\t(\S+)\n*$`), `không có lệnh "$1" trong "$2" — có phải ý bạn là "$3"?`},
 	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"`), `không có lệnh "$1" trong "$2"`},
 	{regexp.MustCompile(`^unknown flag: (.*)`), `không có cờ $1`},
 	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (.*)`), `không có cờ -$1 (trong $2)`},
-	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)`), `cần ít nhất $1 tệp hoặc đối số, mới có $2`},
+	{regexp.MustCompile(`^requires at least 1 arg\(s\), only received 0`), `thiếu tệp: cần ít nhất một tệp biểu mẫu`},
+	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)`), `cần ít nhất $1 tệp, mới có $2`},
 	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)`), `nhận nhiều nhất $1 đối số, đã cho $2`},
-	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"`), `không có lệnh "$1"`},
 	{regexp.MustCompile(`^flag needs an argument: (.*)`), `cờ $1 cần một giá trị`},
 	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: .*`), `giá trị "$1" không hợp lệ cho cờ $2`},
 }
