@@ -37,6 +37,7 @@ func TestBuildGolden(t *testing.T) {
 		name, period string
 		levels       map[int]int
 	}{
+		{"report-2022.txt", "2022", deAnLevels}, // phase 1: its target is due in 2025
 		{"report-2026-H1.txt", "2026-H1", deAnLevels},
 		{"report-2026.txt", "2026", levels2026},
 	} {

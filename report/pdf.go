@@ -112,12 +112,12 @@ func (p *pdfw) header(h Header) {
 
 	y := marginTop
 	p.setFont(regular, 13)
-	for _, l := range p.balanced(h.Parent, leftW) {
+	for _, l := range p.agencyLines(h.Parent, leftW) {
 		p.text(xl, y, leftW, lh13, l, alignCenter)
 		y += lh13
 	}
 	p.setFont(bold, 13)
-	issuer := p.balanced(h.Issuer, leftW)
+	issuer := p.agencyLines(h.Issuer, leftW)
 	for _, l := range issuer {
 		p.text(xl, y, leftW, lh13, l, alignCenter)
 		y += lh13
@@ -240,8 +240,8 @@ func glue(words []string) []string {
 	return out
 }
 
-// balanced wraps text into as few lines as wrap would, but evens their lengths, so
-// "CÔNG AN THÀNH PHỐ CẦN THƠ" breaks as "CÔNG AN THÀNH PHỐ / CẦN THƠ".
+// balanced wraps text into as few lines as wrap would, but evens their lengths:
+// for the subject under the title.
 func (p *pdfw) balanced(s string, w float64) []string {
 	lines := p.wrap(s, w)
 	if len(lines) < 2 {
@@ -253,6 +253,62 @@ func (p *pdfw) balanced(s string, w float64) []string {
 		}
 	}
 	return lines
+}
+
+// adminUnits are the words that name a level of government; what follows the
+// last of them in an agency's name is a place name.
+var adminUnits = [][]string{{"THÀNH", "PHỐ"}, {"THỊ", "XÃ"}, {"THỊ", "TRẤN"}, {"TỈNH"}, {"QUẬN"}, {"HUYỆN"}, {"PHƯỜNG"}, {"XÃ"}}
+
+// agencyLines breaks an agency's name for the header's left column the way the
+// names are set by hand: lines filled from the start, a level of government
+// ("THÀNH PHỐ") and the place name after it ("CẦN THƠ") never split, so "CÔNG AN
+// THÀNH PHỐ CẦN THƠ" breaks as "CÔNG AN THÀNH PHỐ / CẦN THƠ" and "ỦY BAN NHÂN
+// DÂN THÀNH PHỐ CẦN THƠ" as "ỦY BAN NHÂN DÂN / THÀNH PHỐ CẦN THƠ". A group
+// wider than the column falls back to wrap.
+func (p *pdfw) agencyLines(s string, w float64) []string {
+	words := strings.Fields(s)
+	var groups []string
+	place := false // past a level of government: the rest is the place name
+	for i := 0; i < len(words); {
+		if place {
+			groups[len(groups)-1] += " " + words[i]
+			i++
+			continue
+		}
+		n := 0
+		for _, u := range adminUnits {
+			if i+len(u) <= len(words) && strings.EqualFold(strings.Join(words[i:i+len(u)], " "), strings.Join(u, " ")) {
+				n = len(u)
+				break
+			}
+		}
+		if n > 0 && i+n < len(words) {
+			groups = append(groups, strings.Join(words[i:i+n], " "), words[i+n])
+			i += n + 1
+			place = true
+			continue
+		}
+		groups = append(groups, words[i])
+		i++
+	}
+	var lines []string
+	cur := ""
+	for _, g := range groups {
+		if p.f.GetStringWidth(g) > w {
+			return p.wrap(s, w)
+		}
+		try := g
+		if cur != "" {
+			try = cur + " " + g
+		}
+		if p.f.GetStringWidth(try) <= w {
+			cur = try
+			continue
+		}
+		lines = append(lines, cur)
+		cur = g
+	}
+	return append(lines, cur)
 }
 
 // paragraph writes body text justified, with a first-line indent; it keeps at

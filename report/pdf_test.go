@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/go-fonts/liberation/liberationserifbold"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -60,6 +62,8 @@ func TestPDFReadsBack(t *testing.T) {
 		"BÁO CÁO", "Bảng 1. Kết quả đánh giá theo quận", "Toàn thành phố",
 		"từ ngày 15/11/2025 đến ngày 14/05/2026",
 		"Đối chiếu với Bộ tiêu chí, có: 3 phường đạt 12/22 tiêu chí; 3 phường đạt 13/22 tiêu chí; 3 phường đạt 14/22 tiêu chí; 9 phường đạt 15/22 tiêu chí; 7 phường đạt 16/22 tiêu chí; 5 phường đạt 17/22 tiêu chí; 4 phường đạt 18/22 tiêu chí; 5 phường đạt 19/22 tiêu chí và 3 phường đạt 20/22 tiêu chí.",
+		// The fixture has a ward lacking data: said where the wards are counted.
+		"Đã đánh giá 42 phường trên địa bàn 5 quận, trong đó 1 phường thiếu số liệu, chưa đánh giá đầy đủ;",
 		"II. HẠN CHẾ, TỒN TẠI", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026",
 		"Nơi nhận:", "KT. GIÁM ĐỐC", "Đại tá Nguyễn Văn Bình",
 	} {
@@ -71,7 +75,7 @@ func TestPDFReadsBack(t *testing.T) {
 	raw := flat(run(t, "pdftotext", "-raw", "-f", "1", "-l", "2", path, "-"))
 	st := newStats(in.normalized())
 	for i, d := range st.districts {
-		row := fmt.Sprintf("%d %s %d %d %s %s", i+1, d.Name, d.Wards, d.Model, share(d.Model, d.Wards), mean(d.Criteria, d.Wards))
+		row := fmt.Sprintf("%d %s %d %d %d %s %s", i+1, d.Name, d.Wards, d.Missing, d.Model, share(d.Model, d.Wards), mean(d.Criteria, d.Wards))
 		if !strings.Contains(raw, row) {
 			t.Errorf("district row %q not in the PDF", row)
 		}
@@ -126,5 +130,25 @@ func TestOutputsAreDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(renderXLSX(t, in), renderXLSX(t, in)) {
 		t.Error("two XLSX runs differ")
+	}
+}
+
+// The header's left column keeps a level of government with its place name and
+// fills lines from the start, as agency names are set by hand.
+func TestAgencyLines(t *testing.T) {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.AddUTF8FontFromBytes(font, bold, liberationserifbold.TTF)
+	f.SetFont(font, bold, 13)
+	p := &pdfw{f: f}
+	w := contentW - f.GetStringWidth("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") - 2
+	for _, tc := range []struct{ in, want string }{
+		{"BỘ CÔNG AN", "BỘ CÔNG AN"},
+		{"CÔNG AN THÀNH PHỐ CẦN THƠ", "CÔNG AN THÀNH PHỐ / CẦN THƠ"},
+		{"ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "ỦY BAN NHÂN DÂN / THÀNH PHỐ CẦN THƠ"},
+		{"CÔNG AN QUẬN NINH KIỀU", "CÔNG AN QUẬN NINH KIỀU"},
+	} {
+		if got := strings.Join(p.agencyLines(tc.in, w), " / "); got != tc.want {
+			t.Errorf("agencyLines(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

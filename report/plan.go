@@ -33,6 +33,24 @@ func (p Progress) Shortfall() int {
 	return p.Min - p.Actual
 }
 
+// Deadline is the year by whose end Min is due: phase 1 sets one target for the
+// end of the phase, phase 2 a target for the end of every year.
+func (p Progress) Deadline(pl Plan) int {
+	if p.Phase == 1 {
+		return pl.Phase1End
+	}
+	return p.Year
+}
+
+// TargetText writes the target as a reader says it: "10 phường", or "từ 16 đến
+// 17 phường" when the plan gives a range.
+func (p Progress) TargetText() string {
+	if p.Min == p.Max {
+		return num(p.Min) + " phường"
+	}
+	return "từ " + num(p.Min) + " đến " + num(p.Max) + " phường"
+}
+
 // Target gives the cumulative target by the end of year. Phase 1 sets one target
 // for its end (2 per district); the Đề án gives no yearly split before 2025, so
 // every phase-1 year shows the phase's target. In phase 2 the target grows by

@@ -19,6 +19,7 @@ type stats struct {
 type districtStat struct {
 	Name                           string
 	Wards, Listed, Model, Criteria int // Criteria: criteria met, summed over wards
+	Missing                        int // wards with at least one criterion lacking data
 }
 
 type criterionStat struct {
@@ -58,6 +59,7 @@ func newStats(in Input) stats {
 		}
 		if len(w.With(score.Missing)) > 0 {
 			st.missing++
+			d.Missing++
 		}
 		for i, c := range w.Criteria {
 			if i >= len(st.criteria) {

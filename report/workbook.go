@@ -96,30 +96,35 @@ func BuildWorkbook(in Input) Workbook {
 }
 
 func summarySheet(in Input, st stats) Sheet {
-	p := in.Plan.Target(in.Period.Year, len(st.districts), st.cityWards)
-	p.Actual = len(st.model)
+	ps := newPlanState(in, st)
+	gap := "Còn thiếu so với mục tiêu giai đoạn 1"
+	if ps.Phase == 1 {
+		gap = "Còn phải xây dựng đến hết giai đoạn 1"
+	}
 	s := Sheet{
 		Name: "Tổng hợp",
 		Pre: [][]Cell{
 			{title("KẾT QUẢ THỰC HIỆN ĐỀ ÁN " + upper(in.Period.Label()))},
 			{text("Số liệu " + in.Window.String())},
 			{text("Bộ tiêu chí " + in.Result.Criteria.Version)},
-			{text(fmt.Sprintf("Chỉ tiêu lũy kế đến hết năm %d (tối thiểu, tối đa)", p.Year)), integer(int64(p.Min)), integer(int64(p.Max)), text("Phường đạt chuẩn"), integer(int64(p.Actual)), text("Còn thiếu"), integer(int64(p.Shortfall()))},
-			{},
+			{text(ps.summary(in))},
 		},
-		Header: []string{"STT", "Quận", "Số phường", "Phường đạt chuẩn", "Tỷ lệ đạt chuẩn", "Bình quân số tiêu chí đạt", "Chỉ tiêu giai đoạn 1", "Còn thiếu so với chỉ tiêu giai đoạn 1"},
-		Widths: []float64{6, 22, 11, 12, 12, 14, 12, 16},
+		Header: []string{"STT", "Quận", "Số phường", "Phường đạt chuẩn", "Tỷ lệ đạt chuẩn", "Bình quân số tiêu chí đạt", "Mục tiêu giai đoạn 1", gap, "Phường thiếu số liệu"},
+		Widths: []float64{6, 22, 11, 12, 12, 14, 12, 16, 12},
 	}
-	var w, m, c, goalSum, shortSum int
+	if st.missing > 0 {
+		s.Pre = append(s.Pre, []Cell{text(fmt.Sprintf("%s phường thiếu số liệu, chưa đánh giá đầy đủ: tiêu chí thiếu số liệu không được tính là đạt (xem sheet Chi tiết).", num(st.missing)))})
+	}
+	s.Pre = append(s.Pre, []Cell{})
+	var w, m, c, goalSum, leftSum, x int
 	for i, d := range st.districts {
-		goal := min(in.Plan.PerDistrict, max(d.Wards, d.Listed))
-		short := max(goal-d.Model, 0)
+		pd := ps.districts[i]
 		s.Rows = append(s.Rows, []Cell{integer(int64(i + 1)), text(d.Name), integer(int64(d.Wards)), integer(int64(d.Model)),
-			percent(d.Model, d.Wards), ratio(d.Criteria, d.Wards), integer(int64(goal)), integer(int64(short))})
-		w, m, c, goalSum, shortSum = w+d.Wards, m+d.Model, c+d.Criteria, goalSum+goal, shortSum+short
+			percent(d.Model, d.Wards), ratio(d.Criteria, d.Wards), integer(int64(pd.goal)), integer(int64(pd.left)), integer(int64(d.Missing))})
+		w, m, c, goalSum, leftSum, x = w+d.Wards, m+d.Model, c+d.Criteria, goalSum+pd.goal, leftSum+pd.left, x+d.Missing
 	}
 	s.Rows = append(s.Rows, []Cell{{Kind: Empty}, title("Toàn thành phố"), integer(int64(w)), integer(int64(m)),
-		percent(m, w), ratio(c, w), integer(int64(goalSum)), integer(int64(shortSum))})
+		percent(m, w), ratio(c, w), integer(int64(goalSum)), integer(int64(leftSum)), integer(int64(x))})
 	return s
 }
 

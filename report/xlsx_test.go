@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -58,7 +59,16 @@ func TestXLSXReadsBack(t *testing.T) {
 
 	// Tổng hợp: each district's row and the city's, against the scores.
 	st := newStats(in.normalized())
-	hr := 6 // five rows of titles and notes above the header
+	hr := BuildWorkbook(in).Sheets[0].HeaderRow() // titles and notes above the header
+	if hr != 7 {
+		t.Errorf("Tổng hợp header on row %d, want 7 (six rows of titles and notes, one on the ward lacking data)", hr)
+	}
+	if got := cellValue(t, f, "Tổng hợp", "A4"); got != "Chỉ tiêu lũy kế đến hết năm 2026: từ 16 đến 17 phường đạt chuẩn; 6 tháng đầu năm 2026 có 0 phường đạt chuẩn, cần thêm 16 phường trong 6 tháng cuối năm để đạt mức tối thiểu." {
+		t.Errorf("Tổng hợp A4 = %q", got)
+	}
+	if got := cellValue(t, f, "Tổng hợp", "A5"); !strings.HasPrefix(got, "1 phường thiếu số liệu, chưa đánh giá đầy đủ") {
+		t.Errorf("Tổng hợp A5 = %q, want the ward lacking data", got)
+	}
 	for i, d := range st.districts {
 		r := hr + 1 + i
 		if got := cellValue(t, f, "Tổng hợp", fmt.Sprintf("B%d", r)); got != d.Name {
