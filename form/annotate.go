@@ -28,6 +28,9 @@ func Annotate(src, dst string, problems []Problem) error {
 	if err := atomicfile.Guard(dst, []string{src}); err != nil {
 		return err
 	}
+	if msg := statMessage(src); msg != "" {
+		return fmt.Errorf("%s: %s", src, msg)
+	}
 	f, err := excelize.OpenFile(src, openOptions)
 	if err != nil {
 		if f != nil {
@@ -136,8 +139,36 @@ func fill(f *excelize.File, sheet, cell, color string) error {
 		return err
 	}
 	st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+	if st.Font != nil {
+		st.Font.Color = rgb(st.Font.Color)
+	}
+	for i := range st.Border {
+		st.Border[i].Color = rgb(st.Border[i].Color)
+	}
 	if id, err = f.NewStyle(st); err != nil {
 		return err
 	}
 	return f.SetCellStyle(sheet, cell, cell, id)
+}
+
+// rgb turns a colour read back from a style into the 6 hex digits NewStyle
+// expects. excelize strips only an "FF" alpha when it reads a style, and NewStyle
+// prefixes "FF" to what it is given: a colour written with another alpha, as
+// openpyxl writes "00000000", would come out as 10 digits, which openpyxl then
+// refuses to open. Excel ignores the alpha of cell colours, so it is dropped; a
+// colour that is not hex at all is dropped too (the default colour applies).
+func rgb(c string) string {
+	c = strings.TrimPrefix(c, "#")
+	if len(c) == 8 {
+		c = c[2:]
+	}
+	if len(c) != 6 {
+		return ""
+	}
+	for _, r := range c {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return ""
+		}
+	}
+	return strings.ToUpper(c)
 }

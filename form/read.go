@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -119,6 +120,10 @@ func readFile(fileIdx int, path string, o ReadOptions) fileResult {
 	fail := func(msg string) {
 		res.problems = append(res.problems, placed{Problem: Problem{File: path, Msg: msg}, file: fileIdx})
 	}
+	if msg := statMessage(path); msg != "" {
+		fail(msg)
+		return res
+	}
 	f, err := excelize.OpenFile(path, openOptions)
 	if err != nil {
 		if f != nil {
@@ -155,6 +160,23 @@ func readFile(fileIdx int, path string, o ReadOptions) fileResult {
 		fail(fmt.Sprintf("tệp không có trang số liệu phường nào (trang có dòng tiêu đề %q, %q)", colID, colNow))
 	}
 	return res
+}
+
+// statMessage names what a path is when it cannot be a workbook before opening
+// it: excelize would only say that it is not one. Errors are left to the open,
+// which words them. Only a regular file is empty at size 0: a pipe such as
+// <(cat form.xlsx) reports 0 too and reads fine.
+func statMessage(path string) string {
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return ""
+	case fi.IsDir():
+		return "là một thư mục, không phải tệp"
+	case fi.Mode().IsRegular() && fi.Size() == 0:
+		return "tệp rỗng (0 byte)"
+	}
+	return ""
 }
 
 func openMessage(err error) string {

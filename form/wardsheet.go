@@ -3,6 +3,7 @@ package form
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -247,17 +248,27 @@ func (r *sheetReader) version(m fields) bool {
 	return false
 }
 
-// period reads the period (label or code) and refuses values for another period.
+// period reads the sheet's period (label or code) and refuses values for another
+// period. The "Hướng dẫn" sheet's period is the form's: an empty period cell falls
+// back on it but is still reported, and a sheet whose period differs from it is
+// reported even when no period is asked for, since one of the two is wrong.
 func (r *sheetReader) period(m fields, readValues bool) (string, bool) {
 	p := m[labelPeriod]
+	book, hasBook := r.bookPeriod()
 	if p.value == "" {
-		if g := r.book[labelPeriod]; g.value != "" {
-			p.value = g.value
+		msg := "thiếu kỳ báo cáo: hãy ghi kỳ vào ô này"
+		if !p.labelled {
+			msg = fmt.Sprintf("thiếu kỳ báo cáo: không tìm thấy ô %q phía trên bảng số liệu", labelPeriod)
 		}
-	}
-	if p.value == "" {
-		r.addAt(p, "", "thiếu kỳ báo cáo")
-		return "", readValues
+		if !hasBook {
+			if p.labelled {
+				msg += ", ví dụ 2026-H1 (6 tháng đầu năm) hoặc 2026 (cả năm)"
+			}
+			r.addAt(p, "", msg)
+			return "", readValues
+		}
+		r.addAt(p, "", fmt.Sprintf("%s; tạm lấy kỳ của biểu mẫu (%s) ghi ở trang %s", msg, book.Label(), guideSheet))
+		return r.want(p, book, readValues)
 	}
 	got, err := period.Parse(p.value)
 	if err != nil {
@@ -265,10 +276,32 @@ func (r *sheetReader) period(m fields, readValues bool) (string, bool) {
 		return p.value, readValues
 	}
 	if want := r.o.Period; want != nil && got != *want {
+		// The sheet's own period decides; the guide's is then beside the point.
+		return r.want(p, got, readValues)
+	}
+	if hasBook && got != book {
+		r.addAt(p, "", fmt.Sprintf("kỳ báo cáo của trang này (%s) khác với kỳ của biểu mẫu (%s) ghi ở trang %s", got.Label(), book.Label(), guideSheet))
+	}
+	return got.String(), readValues
+}
+
+// want checks a sheet's period against the one asked for, if any.
+func (r *sheetReader) want(p field, got period.Period, readValues bool) (string, bool) {
+	if want := r.o.Period; want != nil && got != *want {
 		r.addAt(p, "", fmt.Sprintf("biểu mẫu của kỳ %s, đang đánh giá kỳ %s: số liệu ở trang này không được dùng", got.Label(), want.Label()))
 		return got.String(), false
 	}
 	return got.String(), readValues
+}
+
+// bookPeriod is the period of the "Hướng dẫn" sheet, when it has a valid one.
+func (r *sheetReader) bookPeriod() (period.Period, bool) {
+	v := r.book[labelPeriod].value
+	if v == "" {
+		return period.Period{}, false
+	}
+	p, err := period.Parse(v)
+	return p, err == nil
 }
 
 // values checks every input row and returns the good values.
@@ -340,6 +373,9 @@ func (r *sheetReader) value(in *criteria.Input, text, ref string, row, col int, 
 		v, msg = parseBool(t)
 	} else {
 		v, msg = parseCount(t, ambiguousDot(t) && r.numberCell(ref))
+		if msg == "" {
+			msg = r.notCount(ref, v)
+		}
 	}
 	if msg != "" {
 		r.add(ref, row, col, in.ID, msg, false)
@@ -354,6 +390,88 @@ func (r *sheetReader) value(in *criteria.Input, text, ref string, row, col int, 
 func (r *sheetReader) numberCell(ref string) bool {
 	t, err := r.f.GetCellType(r.name, ref)
 	return err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber)
+}
+
+// Date serials a count cell is asked about: 20000 is 1954-10-03 and 80000 is
+// 2119-01-10 (1900 system). A count in that range is rare enough that asking its
+// style costs nothing on normal data.
+const (
+	minDateSerial = 20000
+	maxDateSerial = 80000
+)
+
+// notCount catches a date in a count cell, which reads raw as a good count
+// (01/01/2022 reads 44562). The stream gives no cell style, and asking for it
+// loads the whole sheet, so only whole numbers in the range of plausible dates are
+// asked about. A boolean (TRUE reads "1") is not caught: only 0 and 1 could be
+// one, and asking the type of every 0 and 1, common counts, would read most
+// sheets twice.
+func (r *sheetReader) notCount(ref string, v int64) string {
+	if v >= minDateSerial && v <= maxDateSerial {
+		if d, ok := r.dateCell(ref, v); ok {
+			return fmt.Sprintf("ô chứa ngày tháng (%s), không phải số đếm", d.Format("02/01/2006"))
+		}
+	}
+	return ""
+}
+
+// dateCell reports whether a number cell shows a date, by its number format, and
+// the date it shows.
+func (r *sheetReader) dateCell(ref string, serial int64) (time.Time, bool) {
+	if t, err := r.f.GetCellType(r.name, ref); err != nil || (t != excelize.CellTypeUnset && t != excelize.CellTypeNumber && t != excelize.CellTypeDate) {
+		return time.Time{}, false
+	}
+	id, err := r.f.GetCellStyle(r.name, ref)
+	if err != nil || id == 0 {
+		return time.Time{}, false
+	}
+	st, err := r.f.GetStyle(id)
+	if err != nil {
+		return time.Time{}, false
+	}
+	if !isDateFormat(st.NumFmt, st.CustomNumFmt) {
+		return time.Time{}, false
+	}
+	use1904 := false
+	if p, err := r.f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		use1904 = *p.Date1904
+	}
+	d, err := excelize.ExcelDateToTime(float64(serial), use1904)
+	return d, err == nil
+}
+
+// isDateFormat tells a date or time number format: a built-in one by its id, a
+// custom one by a day, month, year, hour or second code outside quoted text,
+// escapes and [colour] or [$-locale] brackets ("[h]:mm" counts: it is a time).
+func isDateFormat(id int, custom *string) bool {
+	if custom == nil || *custom == "" {
+		return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)
+	}
+	code := *custom
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; c {
+		case '"':
+			if j := strings.IndexByte(code[i+1:], '"'); j >= 0 {
+				i += j + 1
+			} else {
+				return false
+			}
+		case '\\', '_', '*':
+			i++ // the next character is literal, or padding
+		case '[':
+			j := strings.IndexByte(code[i:], ']')
+			if j < 0 {
+				return false
+			}
+			if inner := strings.ToLower(code[i+1 : i+j]); inner != "" && strings.Trim(inner, "hms") == "" {
+				return true // elapsed time: [h], [mm], [ss]
+			}
+			i += j
+		case 'd', 'D', 'm', 'M', 'y', 'Y', 'h', 'H', 's', 'S':
+			return true
+		}
+	}
+	return false
 }
 
 // partOf checks that no part exceeds its whole, this period and, where both ask

@@ -12,8 +12,9 @@ import (
 
 func newCriteriaCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "criteria",
-		Short: "Xem và kiểm tra bộ tiêu chí (criteria.yaml)",
+		Use:     "criteria",
+		Short:   "Xem và kiểm tra bộ tiêu chí (criteria.yaml)",
+		Example: "  dean criteria show\n  dean criteria check tieu-chi-2026.yaml",
 	}
 	cmd.AddCommand(newCriteriaCheckCmd(), newCriteriaShowCmd())
 	return cmd
