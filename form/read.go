@@ -25,6 +25,12 @@ type ReadOptions struct {
 	// Cells asks for Sheet.Cells, which only the report's sources need; scoring
 	// thousands of wards without them keeps memory small.
 	Cells bool
+	// Each, when set, is called with every ward sheet as soon as it is read, on the
+	// goroutine reading its file, so calls run in parallel; a ward found twice is
+	// passed each time, and Read's result says which sheet counts. The sheets Read
+	// returns then carry no Values: a caller that keeps only what it derives from
+	// them (a score) reads any number of files with flat memory.
+	Each func(Sheet)
 }
 
 // Sheet is one ward's values as read from its sheet.
@@ -149,6 +155,10 @@ func readFile(fileIdx int, path string, o ReadOptions) fileResult {
 		r := &sheetReader{f: f, o: o, file: path, name: name, fileIdx: fileIdx, sheetIdx: i + 1, book: book}
 		ws, found := r.read()
 		res.problems = append(res.problems, r.problems...)
+		if ws != nil && o.Each != nil {
+			o.Each(ws.Sheet)
+			ws.Values = nil
+		}
 		if ws != nil {
 			res.sheets = append(res.sheets, *ws)
 		}

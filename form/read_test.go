@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -348,5 +349,24 @@ func TestReadBadInput(t *testing.T) {
 				t.Errorf("values (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestReadEachSeesValuesThenDropsThem(t *testing.T) {
+	want := goodValues(testSet)
+	path := writeForm(t, t.TempDir(), "f.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
+		Values: map[string]score.Values{caiKhe.Code: want}})
+	var seen []Sheet
+	var mu sync.Mutex
+	sheets, problems := Read([]string{path, path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022,
+		Each: func(s Sheet) { mu.Lock(); seen = append(seen, s); mu.Unlock() }})
+	if len(seen) != 2 {
+		t.Fatalf("Each saw %d sheets, want 2 (the ward twice)", len(seen))
+	}
+	if diff := cmp.Diff(want, seen[0].Values); diff != "" {
+		t.Errorf("values given to Each (-want +got):\n%s", diff)
+	}
+	if len(sheets) != 1 || sheets[0].Values != nil || len(problems) != 1 {
+		t.Errorf("got %d sheets (values %v) and %d problems; want 1 sheet without values, 1 duplicate problem", len(sheets), sheets[0].Values, len(problems))
 	}
 }

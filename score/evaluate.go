@@ -254,13 +254,21 @@ func withUnit(n int64, in *criteria.Input) string {
 // pct shows a share with one decimal, or more when one decimal would make a value
 // that misses its target look equal to it (99,96 % shown as "100 %").
 func pct(v, target *big.Rat) string {
+	s := criteria.FormatPercentN(v, 1)
+	// Values a display step (0,1 %) or more apart never print alike; skip the
+	// comparison, which is most of the cost on a nationwide run.
+	if new(big.Rat).Abs(new(big.Rat).Sub(v, target)).Cmp(displayStep) >= 0 {
+		return s
+	}
 	for d := 1; ; d++ {
-		s := criteria.FormatPercentN(v, d)
+		s = criteria.FormatPercentN(v, d)
 		if d >= 6 || v.Cmp(target) == 0 || s != criteria.FormatPercentN(target, d) {
 			return s
 		}
 	}
 }
+
+var displayStep = big.NewRat(1, 1000)
 
 func changeText(change, target *big.Rat) string {
 	abs := new(big.Rat).Abs(change)

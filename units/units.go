@@ -181,6 +181,9 @@ const tones = "\u0300\u0301\u0303\u0309\u0323"
 // and "Thạnh Hòa" (new) match while "Hòa" and "Hóa" do not. Each syllable's tone is
 // moved to its end.
 func NameKey(s string) string {
+	if isASCII(s) { // codes, numbers, ids: most cells a reader looks at
+		return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	}
 	var out []string
 	for _, syl := range strings.Fields(strings.ToLower(norm.NFD.String(s))) {
 		var base, tone strings.Builder
@@ -194,4 +197,13 @@ func NameKey(s string) string {
 		out = append(out, base.String()+tone.String())
 	}
 	return norm.NFC.String(strings.Join(out, " "))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -41,7 +41,7 @@ func newCheckCmd() *cobra.Command {
 }
 
 func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
-	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, false, false)
+	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, readMode{})
 	if err != nil {
 		return err
 	}

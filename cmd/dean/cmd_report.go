@@ -61,7 +61,7 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, true, true)
+	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, readMode{needPeriod: true, cells: true})
 	if err != nil {
 		return err
 	}

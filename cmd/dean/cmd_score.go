@@ -59,7 +59,7 @@ func runScore(opts scoreOptions, stdout, stderr io.Writer) error {
 	if !ok {
 		return usageError{fmt.Errorf("--format %q: chọn table, json hoặc csv", opts.format)}
 	}
-	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, false, false)
+	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, readMode{score: true})
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func scoreBatch(b *batch) (score.Result, error) {
 			todo = append(todo, s)
 		}
 	}
-	res.Wards = evaluateAll(b.set, todo)
+	res.Wards = evaluateAll(b, todo)
 	sort.SliceStable(res.Wards, func(i, j int) bool {
 		oi, iok := order[res.Wards[i].Code]
 		oj, jok := order[res.Wards[j].Code]
@@ -139,29 +139,40 @@ func usable(b *batch, res score.Result, stderr io.Writer) error {
 		"xem các lỗi ở trên, hoặc kiểm tra biểu mẫu bằng dean check"}
 }
 
-// evaluateAll scores the sheets on every core: Evaluate is pure, and a
-// nationwide run has thousands of wards.
-func evaluateAll(set *criteria.Set, sheets []form.Sheet) []score.Ward {
+// evaluateAll scores the sheets on every core (Evaluate is pure, and a
+// nationwide run has thousands of wards), or takes the scores made while reading.
+func evaluateAll(b *batch, sheets []form.Sheet) []score.Ward {
 	wards := make([]score.Ward, len(sheets))
+	parallel(len(sheets), func(i int) {
+		s := sheets[i]
+		card, ok := b.cards[[2]string{s.File, s.Sheet}]
+		if !ok {
+			card = score.Evaluate(b.set, s.Values)
+		}
+		wards[i] = score.Ward{
+			Code: s.Ward.Code, Name: s.Ward.Name, District: s.Ward.District, DistrictCode: s.Ward.DistrictCode,
+			Card: card,
+		}
+	})
+	return wards
+}
+
+// parallel runs do(0) … do(n-1) on every core.
+func parallel(n int, do func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				s := sheets[i]
-				wards[i] = score.Ward{
-					Code: s.Ward.Code, Name: s.Ward.Name, District: s.Ward.District, DistrictCode: s.Ward.DistrictCode,
-					Card: score.Evaluate(set, s.Values),
-				}
+				do(i)
 			}
 		})
 	}
-	for i := range sheets {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return wards
 }
 
 // batchPeriod is --period, or else the one period every form names.
@@ -228,16 +239,24 @@ func writeJSON(w io.Writer, res score.Result) error {
 		return err
 	}
 	bw.WriteString("  \"wards\": [")
-	for i, wd := range res.Wards {
-		b, err := marshal(wd, "    ")
-		if err != nil {
-			return err
+	// Wards are encoded in parallel, a chunk at a time, then written in order:
+	// encoding is most of the work after reading, and a chunk bounds the memory.
+	const chunk = 256
+	for start := 0; start < len(res.Wards); start += chunk {
+		part := res.Wards[start:min(start+chunk, len(res.Wards))]
+		encoded := make([][]byte, len(part))
+		errs := make([]error, len(part))
+		parallel(len(part), func(i int) { encoded[i], errs[i] = marshal(part[i], "    ") })
+		for i, b := range encoded {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			if start+i > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n    ")
+			bw.Write(b)
 		}
-		if i > 0 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n    ")
-		bw.Write(b)
 	}
 	if len(res.Wards) > 0 {
 		bw.WriteString("\n  ")

@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"dean/criteria"
 	"dean/form"
 	"dean/period"
+	"dean/score"
 	"dean/units"
 )
 
@@ -22,11 +24,19 @@ type batch struct {
 	files    []string
 	sheets   []form.Sheet
 	problems []form.Problem
+	// cards holds the scores made while reading, by file and sheet, when the
+	// command asked for them (mode.score); the sheets then carry no values.
+	cards map[[2]string]score.Card
 }
 
-// needPeriod: the command requires --period; cells: keep each value's cell (the
-// report's sources need them, scoring does not).
-func readForms(files []string, co criteriaOptions, uo unitsOption, po periodOption, needPeriod, cells bool) (*batch, error) {
+// readMode says what a command needs from the forms.
+type readMode struct {
+	needPeriod bool // --period is required
+	cells      bool // each value's cell, for the report's sources
+	score      bool // score each ward as it is read and keep only the score
+}
+
+func readForms(files []string, co criteriaOptions, uo unitsOption, po periodOption, mode readMode) (*batch, error) {
 	files, err := expandFiles(files)
 	if err != nil {
 		return nil, err
@@ -39,12 +49,26 @@ func readForms(files []string, co criteriaOptions, uo unitsOption, po periodOpti
 	if err != nil {
 		return nil, err
 	}
-	p, err := po.parse(needPeriod)
+	p, err := po.parse(mode.needPeriod)
 	if err != nil {
 		return nil, err
 	}
-	sheets, problems := form.Read(files, form.ReadOptions{Set: set, Units: list, Period: p, Cells: cells})
-	return &batch{set, list, p, files, sheets, problems}, nil
+	b := &batch{set: set, units: list, period: p, files: files}
+	opts := form.ReadOptions{Set: set, Units: list, Period: p, Cells: mode.cells}
+	if mode.score {
+		// Scoring beside the reading overlaps the two and lets each ward's values
+		// go at once, so memory stays flat however many files there are.
+		var mu sync.Mutex
+		b.cards = map[[2]string]score.Card{}
+		opts.Each = func(s form.Sheet) {
+			card := score.Evaluate(set, s.Values)
+			mu.Lock()
+			b.cards[[2]string{s.File, s.Sheet}] = card
+			mu.Unlock()
+		}
+	}
+	b.sheets, b.problems = form.Read(files, opts)
+	return b, nil
 }
 
 func printProblems(w io.Writer, problems []form.Problem) {
