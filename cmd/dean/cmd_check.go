@@ -12,11 +12,8 @@ import (
 )
 
 type checkOptions struct {
-	criteria criteriaOptions
-	units    unitsOption
-	period   periodOption
+	formsOptions
 	annotate string
-	files    []string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -33,15 +30,13 @@ func newCheckCmd() *cobra.Command {
 			return runCheck(opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
-	opts.criteria.register(cmd, false)
-	opts.units.register(cmd)
-	opts.period.register(cmd, "`KỲ` báo cáo phải khớp: 2026-H1 hoặc 2026")
+	opts.formsOptions.register(cmd, false, "`KỲ` báo cáo phải khớp: 2026-H1 hoặc 2026")
 	cmd.Flags().StringVar(&opts.annotate, "annotate", "", "ghi vào `THƯ_MỤC` này bản sao của mỗi tệp có lỗi, tô màu ô lỗi và ghi chú lời giải thích")
 	return cmd
 }
 
 func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
-	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, readMode{})
+	b, err := opts.read(readMode{})
 	if err != nil {
 		return err
 	}

@@ -17,14 +17,11 @@ import (
 )
 
 type reportOptions struct {
-	criteria criteriaOptions
-	units    unitsOption
-	period   periodOption
-	meta     string
-	pdf      string
-	xlsx     string
-	date     string
-	files    []string
+	formsOptions
+	meta string
+	pdf  string
+	xlsx string
+	date string
 }
 
 func newReportCmd() *cobra.Command {
@@ -40,9 +37,7 @@ func newReportCmd() *cobra.Command {
 			return runReport(opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
-	opts.criteria.register(cmd, true)
-	opts.units.register(cmd)
-	opts.period.register(cmd, "`KỲ` báo cáo (bắt buộc): 2026-H1 (6 tháng, hạn 15/5) hoặc 2026 (năm, hạn 15/11)")
+	opts.formsOptions.register(cmd, true, "`KỲ` báo cáo (bắt buộc): 2026-H1 (6 tháng, hạn 15/5) hoặc 2026 (năm, hạn 15/11)")
 	cmd.Flags().StringVar(&opts.meta, "meta", "", "`TỆP` report.yaml: cơ quan ban hành, số ký hiệu, người ký, nơi nhận, phương hướng (xem report/report.example.yaml)")
 	cmd.Flags().StringVar(&opts.pdf, "pdf", "", "ghi báo cáo PDF vào `TỆP` này")
 	cmd.Flags().StringVar(&opts.xlsx, "xlsx", "", "ghi sổ Excel vào `TỆP` này")
@@ -61,7 +56,7 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, readMode{needPeriod: true, cells: true})
+	b, err := opts.read(readMode{needPeriod: true, cells: true})
 	if err != nil {
 		return err
 	}

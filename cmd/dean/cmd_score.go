@@ -22,12 +22,9 @@ import (
 )
 
 type scoreOptions struct {
-	criteria criteriaOptions
-	units    unitsOption
-	period   periodOption
-	format   string
-	out      string
-	files    []string
+	formsOptions
+	format string
+	out    string
 }
 
 func newScoreCmd() *cobra.Command {
@@ -44,9 +41,7 @@ func newScoreCmd() *cobra.Command {
 			return runScore(opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
-	opts.criteria.register(cmd, true)
-	opts.units.register(cmd)
-	opts.period.register(cmd, "`KỲ` báo cáo: 2026-H1 hoặc 2026 (mặc định: kỳ ghi trên biểu mẫu)")
+	opts.formsOptions.register(cmd, true, "`KỲ` báo cáo: 2026-H1 hoặc 2026 (mặc định: kỳ ghi trên biểu mẫu)")
 	cmd.Flags().StringVar(&opts.format, "format", "table", "`KIỂU` kết quả: table, json hoặc csv")
 	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "ghi kết quả vào `TỆP` này (mặc định: màn hình)")
 	return cmd
@@ -59,7 +54,7 @@ func runScore(opts scoreOptions, stdout, stderr io.Writer) error {
 	if !ok {
 		return usageError{fmt.Errorf("--format %q: chọn table, json hoặc csv", opts.format)}
 	}
-	b, err := readForms(opts.files, opts.criteria, opts.units, opts.period, readMode{score: true})
+	b, err := opts.read(readMode{score: true})
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spf13/cobra"
+
 	"dean/criteria"
 	"dean/form"
 	"dean/period"
@@ -36,20 +38,35 @@ type readMode struct {
 	score      bool // score each ward as it is read and keep only the score
 }
 
-func readForms(files []string, co criteriaOptions, uo unitsOption, po periodOption, mode readMode) (*batch, error) {
-	files, err := expandFiles(files)
+// formsOptions are what every form-reading command (check, score, report) takes.
+type formsOptions struct {
+	criteria criteriaOptions
+	units    unitsOption
+	period   periodOption
+	files    []string
+}
+
+func (o *formsOptions) register(cmd *cobra.Command, thresholds bool, periodUsage string) {
+	o.criteria.register(cmd, thresholds)
+	o.units.register(cmd)
+	o.period.register(cmd, periodUsage)
+}
+
+// read loads the model and reads the forms.
+func (o *formsOptions) read(mode readMode) (*batch, error) {
+	files, err := expandFiles(o.files)
 	if err != nil {
 		return nil, err
 	}
-	set, err := co.load()
+	set, err := o.criteria.load()
 	if err != nil {
 		return nil, err
 	}
-	list, err := uo.load()
+	list, err := o.units.load()
 	if err != nil {
 		return nil, err
 	}
-	p, err := po.parse(mode.needPeriod)
+	p, err := o.period.parse(mode.needPeriod)
 	if err != nil {
 		return nil, err
 	}
