@@ -141,15 +141,7 @@ func TestReadCellKinds(t *testing.T) {
 			if len(sheets) != 1 {
 				t.Fatalf("sheets: %+v", sheets)
 			}
-			want := goodValues(testSet)
-			for id, r := range tt.values {
-				if r == (score.Reading{}) {
-					delete(want, id)
-				} else {
-					want[id] = r
-				}
-			}
-			if diff := cmp.Diff(want, sheets[0].Values); diff != "" {
+			if diff := cmp.Diff(goodValuesWith(tt.values), sheets[0].Values); diff != "" {
 				t.Errorf("values (-want +got):\n%s", diff)
 			}
 		})

@@ -334,16 +334,9 @@ func TestReadBadInput(t *testing.T) {
 			if sheets[0].Period != wantPeriod {
 				t.Errorf("period %q, want %q", sheets[0].Period, wantPeriod)
 			}
-			want := goodValues(testSet)
+			want := goodValuesWith(tt.values)
 			if tt.values != nil && len(tt.values) == 0 {
 				want = score.Values{}
-			}
-			for id, r := range tt.values {
-				if r == (score.Reading{}) {
-					delete(want, id)
-				} else {
-					want[id] = r
-				}
 			}
 			if diff := cmp.Diff(want, sheets[0].Values); diff != "" {
 				t.Errorf("values (-want +got):\n%s", diff)
@@ -369,4 +362,18 @@ func TestReadEachSeesValuesThenDropsThem(t *testing.T) {
 	if len(sheets) != 1 || sheets[0].Values != nil || len(problems) != 1 {
 		t.Errorf("got %d sheets (values %v) and %d problems; want 1 sheet without values, 1 duplicate problem", len(sheets), sheets[0].Values, len(problems))
 	}
+}
+
+// goodValuesWith is the good values with some changed: a zero Reading means the
+// input is left out.
+func goodValuesWith(changes score.Values) score.Values {
+	want := goodValues(testSet)
+	for id, r := range changes {
+		if r == (score.Reading{}) {
+			delete(want, id)
+		} else {
+			want[id] = r
+		}
+	}
+	return want
 }
