@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -106,7 +107,7 @@ func (l *loader) mapping(n *yaml.Node, what string, allowed ...string) map[strin
 	m := map[string]entry{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if !contains(allowed, k.Value) {
+		if !slices.Contains(allowed, k.Value) {
 			l.add(k.Line, "khóa không hợp lệ %q trong %s (được dùng: %s)", k.Value, what, strings.Join(allowed, ", "))
 			continue
 		}
@@ -117,15 +118,6 @@ func (l *loader) mapping(n *yaml.Node, what string, allowed ...string) map[strin
 		m[k.Value] = entry{k, v}
 	}
 	return m
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (l *loader) str(m map[string]entry, key string, required bool) string {
@@ -460,6 +452,7 @@ func (l *loader) operand(s *Set, m map[string]entry, n *yaml.Node, r *Rule) Oper
 		}
 		id := l.str(tm, "input", true)
 		l.laterInput(s, id, v.Line, Count)
+		l.checkScale(v.Line, r.Measure, false)
 		return Operand{Input: id}
 	}
 	if v.Kind != yaml.ScalarNode {
@@ -488,6 +481,9 @@ func (l *loader) operand(s *Set, m map[string]entry, n *yaml.Node, r *Rule) Oper
 		return Operand{}
 	}
 	l.checkScale(v.Line, r.Measure, pct)
+	if !pct && !val.IsInt() {
+		l.add(v.Line, "target %s: giá trị đếm phải là số nguyên", text)
+	}
 	return Operand{Lit: val, Percent: pct}
 }
 

@@ -210,3 +210,16 @@ func TestBadParameterIsReportedOnce(t *testing.T) {
 		t.Errorf("want one problem about the value, got %v", err)
 	}
 }
+
+func TestTargetsMustFitTheirMeasure(t *testing.T) {
+	for _, tt := range []struct{ rule, want string }{
+		{`{op: ">=", target: 2.5}`, "giá trị đếm phải là số nguyên"},
+		{`{ratio_of: b, op: ">=", target: {input: b}}`, "tỷ lệ và mức thay đổi phải so với một tỷ lệ phần trăm"},
+	} {
+		src := strings.Replace(small, `rule: {op: ">=", target: so}`, "rule: "+tt.rule, 1)
+		_, err := criteria.Parse([]byte(src), "c.yaml")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want %q", tt.rule, err, tt.want)
+		}
+	}
+}

@@ -77,7 +77,7 @@ func Read(paths []string, o ReadOptions) ([]Sheet, []Problem) {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i] = readFile(i, path, o)
+			results[i] = readFileSafely(i, path, o)
 		})
 	}
 	wg.Wait()
@@ -119,6 +119,19 @@ type wardSheet struct {
 	Sheet
 	fileIdx, sheetIdx int
 	code              field
+}
+
+// readFileSafely turns a panic inside the spreadsheet library, on a file no test
+// foresaw, into a problem with that file: the other files are still read, and
+// nothing crashes on a reader goroutine where no caller could recover.
+func readFileSafely(fileIdx int, path string, o ReadOptions) (res fileResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = fileResult{problems: []placed{{Problem: Problem{File: path,
+				Msg: fmt.Sprintf("không đọc được tệp: tệp hỏng theo cách chương trình chưa lường trước (%v)", r)}, file: fileIdx}}}
+		}
+	}()
+	return readFile(fileIdx, path, o)
 }
 
 func readFile(fileIdx int, path string, o ReadOptions) fileResult {

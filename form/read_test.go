@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -359,8 +360,41 @@ func TestReadEachSeesValuesThenDropsThem(t *testing.T) {
 	if diff := cmp.Diff(want, seen[0].Values); diff != "" {
 		t.Errorf("values given to Each (-want +got):\n%s", diff)
 	}
-	if len(sheets) != 1 || sheets[0].Values != nil || len(problems) != 1 {
-		t.Errorf("got %d sheets (values %v) and %d problems; want 1 sheet without values, 1 duplicate problem", len(sheets), sheets[0].Values, len(problems))
+	if len(sheets) != 1 || len(problems) != 1 {
+		t.Fatalf("got %d sheets and %d problems; want 1 sheet, 1 duplicate problem", len(sheets), len(problems))
+	}
+	if sheets[0].Values != nil {
+		t.Errorf("values kept after Each: %v", sheets[0].Values)
+	}
+}
+
+// TestReadSurvivesAPanic: a panic while reading one file (here from Each, standing
+// in for the spreadsheet library) becomes a problem with that file; the others
+// are still read.
+func TestReadSurvivesAPanic(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeForm(t, dir, "bad.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022})
+	good := writeForm(t, dir, "good.xlsx", Options{Wards: []units.Ward{anHoa}, Period: p2022})
+	sheets, problems := Read([]string{bad, good}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022,
+		Each: func(s Sheet) {
+			if s.Ward == caiKhe {
+				panic("boom")
+			}
+		}})
+	if len(sheets) != 1 || sheets[0].Ward != anHoa {
+		t.Errorf("sheets: %+v", sheets)
+	}
+	if len(problems) == 0 || problems[0].File != bad || !strings.Contains(problems[0].Msg, "chưa lường trước (boom)") {
+		t.Errorf("problems: %v", problems)
+	}
+}
+
+func TestPartlyInvalidBlankSheetKeepsEveryCell(t *testing.T) {
+	path := writeForm(t, t.TempDir(), "f.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022})
+	edit(t, path, func(f *excelize.File) { f.SetCellValue("Cái Khế", "E10", "có lẽ") })
+	_, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	if len(problems) < 10 {
+		t.Errorf("a sheet with a typed but invalid cell was collapsed to %d problems: %v", len(problems), problems)
 	}
 }
 

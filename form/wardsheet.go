@@ -519,6 +519,11 @@ func (r *sheetReader) collapseBlank(vals score.Values) {
 			return
 		}
 	}
+	for _, p := range r.problems {
+		if !p.Missing && p.Input != "" {
+			return // something was typed, just not validly: every cell matters
+		}
+	}
 	kept, blank := r.problems[:0], 0
 	var first placed
 	for _, p := range r.problems {

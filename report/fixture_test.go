@@ -121,7 +121,7 @@ func fixture(t testing.TB, p string, levels map[int]int) Input {
 			breakers[id](vals)
 		}
 		card := score.Evaluate(cs, vals)
-		res.Wards = append(res.Wards, score.Ward{Code: w.Code, Name: w.Name, District: w.District, DistrictCode: w.DistrictCode, Card: card})
+		res.Wards = append(res.Wards, score.Ward{Code: w.Code, Name: w.Name, District: w.District, Card: card})
 		cells := map[string][2]string{}
 		for r, in := range cs.Inputs() {
 			cells[in.ID] = [2]string{fmt.Sprintf("E%d", r+6), fmt.Sprintf("F%d", r+6)}

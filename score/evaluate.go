@@ -160,12 +160,12 @@ func (e evaluator) leaf(r *criteria.Rule) outcome {
 			return e.missing(r.Other, false)
 		}
 		if d == 0 {
-			return outcome{verdict: NA, actual: "—", target: opText(r.Op) + " " + pct(target, target),
+			return outcome{verdict: NA, actual: "—", target: opText(r.Op) + " " + exactPct(target),
 				explain: fmt.Sprintf("không áp dụng: %s bằng 0", r.Other)}
 		}
 		ratio := new(big.Rat).SetFrac64(x, d)
 		actual := pct(ratio, target)
-		return decide(ratio, r.Op, target, actual, opText(r.Op)+" "+pct(target, target),
+		return decide(ratio, r.Op, target, actual, opText(r.Op)+" "+exactPct(target),
 			fmt.Sprintf("%s/%s = %s", criteria.FormatInt(x), criteria.FormatInt(d), actual))
 	case criteria.Difference:
 		o, ok := e.num(r.Other, false)
@@ -174,7 +174,7 @@ func (e evaluator) leaf(r *criteria.Rule) outcome {
 		}
 		diff := big.NewRat(x-o, 1)
 		actual := criteria.FormatInt(x - o)
-		return decide(diff, r.Op, target, actual, opText(r.Op)+" "+criteria.FormatDecimal(target, 0),
+		return decide(diff, r.Op, target, actual, opText(r.Op)+" "+criteria.FormatDecimal(target, 4),
 			fmt.Sprintf("%s, trừ %s do bất khả kháng hoặc kết luận không đúng, còn %s", withUnit(x, in), criteria.FormatInt(o), actual))
 	case criteria.Change:
 		p, ok := e.num(r.Input, true)
@@ -198,7 +198,7 @@ func (e evaluator) leaf(r *criteria.Rule) outcome {
 	if r.Input != r.Owner {
 		what = in.Label + ": " + what
 	}
-	return decide(xr, r.Op, target, withUnit(x, in), opText(r.Op)+" "+criteria.FormatDecimal(target, 0), what)
+	return decide(xr, r.Op, target, withUnit(x, in), opText(r.Op)+" "+criteria.FormatDecimal(target, 4), what)
 }
 
 // decide compares exactly and writes the explanation "<what> (yêu cầu <target>)".
@@ -251,24 +251,33 @@ func withUnit(n int64, in *criteria.Input) string {
 	return criteria.FormatInt(n) + " " + in.Unit
 }
 
-// pct shows a share with one decimal, or more when one decimal would make a value
-// that misses its target look equal to it (99,96 % shown as "100 %").
+// pct shows a share with as many decimals as its target has (at least one), and
+// more when that would make a value that misses its target look equal to it
+// (99,96 % shown as "100 %").
 func pct(v, target *big.Rat) string {
-	s := criteria.FormatPercentN(v, 1)
-	// Values a display step (0,1 %) or more apart never print alike; skip the
-	// comparison, which is most of the cost on a nationwide run.
-	if new(big.Rat).Abs(new(big.Rat).Sub(v, target)).Cmp(displayStep) >= 0 {
-		return s
+	d := max(1, decimals(exactPct(target)))
+	// Values a display step or more apart never print alike: skip the comparison,
+	// which is most of the cost on a nationwide run.
+	step := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d+2)), nil))
+	if new(big.Rat).Abs(new(big.Rat).Sub(v, target)).Cmp(step) >= 0 {
+		return criteria.FormatPercentN(v, d)
 	}
-	for d := 1; ; d++ {
-		s = criteria.FormatPercentN(v, d)
+	for ; ; d++ {
+		s := criteria.FormatPercentN(v, d)
 		if d >= 6 || v.Cmp(target) == 0 || s != criteria.FormatPercentN(target, d) {
 			return s
 		}
 	}
 }
 
-var displayStep = big.NewRat(1, 1000)
+// decimals counts the digits after the decimal comma in "1,25 %".
+func decimals(s string) int {
+	_, frac, ok := strings.Cut(strings.TrimSuffix(s, " %"), ",")
+	if !ok {
+		return 0
+	}
+	return len(frac)
+}
 
 func changeText(change, target *big.Rat) string {
 	abs := new(big.Rat).Abs(change)
@@ -282,15 +291,19 @@ func changeText(change, target *big.Rat) string {
 }
 
 func changeTarget(op criteria.Op, target *big.Rat) string {
-	abs := pct(new(big.Rat).Abs(target), target)
+	abs := exactPct(new(big.Rat).Abs(target))
 	switch {
 	case (op == criteria.LE || op == criteria.LT) && target.Sign() < 0:
 		return "giảm " + opText(flip(op)) + " " + abs
 	case (op == criteria.GE || op == criteria.GT) && target.Sign() > 0:
 		return "tăng " + opText(op) + " " + abs
 	}
-	return "mức thay đổi " + opText(op) + " " + criteria.FormatPercent(target)
+	return "mức thay đổi " + opText(op) + " " + exactPct(target)
 }
+
+// exactPct writes a target as it was set (1,25 % stays 1,25 %): a rounded target
+// could contradict the verdict beside it.
+func exactPct(v *big.Rat) string { return criteria.FormatPercentN(v, 4) }
 
 // flip turns "change ≤ −6 %" into "decrease ≥ 6 %".
 func flip(op criteria.Op) criteria.Op {

@@ -131,6 +131,36 @@ func TestThresholdOverrideChangesVerdict(t *testing.T) {
 	}
 }
 
+// TestNonRoundThresholdsShowExactly: a target is printed as set, so the sentence
+// never contradicts the verdict (1,26 % against "< 1,3 %" failing).
+func TestNonRoundThresholdsShowExactly(t *testing.T) {
+	tests := []struct {
+		set, indicator string
+		vals           score.Values
+		want           score.Verdict
+		explain        string
+	}{
+		{"tai_pham_duoi=1,25%", "nguoi_tai_pham", score.Values{"nguoi_tai_pham": now(126), "nguoi_sau_an": now(10000)}, score.Fail,
+			"126/10.000 = 1,26 % (yêu cầu < 1,25 %)"},
+		{"tai_pham_duoi=1,25%", "nguoi_tai_pham", score.Values{"nguoi_tai_pham": now(124), "nguoi_sau_an": now(10000)}, score.Pass,
+			"124/10.000 = 1,24 % (yêu cầu < 1,25 %)"},
+		{"giam_toi_pham_ttxh=6,05%", "toi_pham_ttxh", score.Values{"toi_pham_ttxh": yoy(10000, 9394)}, score.Pass,
+			"9.394 so với 10.000 cùng kỳ: giảm 6,06 % (yêu cầu giảm ≥ 6,05 %)"},
+		{"giam_toi_pham_ttxh=6,05%", "toi_pham_ttxh", score.Values{"toi_pham_ttxh": yoy(10000, 9396)}, score.Fail,
+			"9.396 so với 10.000 cùng kỳ: giảm 6,04 % (yêu cầu giảm ≥ 6,05 %)"},
+	}
+	for _, tt := range tests {
+		set := defaultSet(t)
+		if err := set.SetAssignment(tt.set); err != nil {
+			t.Fatal(err)
+		}
+		got := indicator(t, score.Evaluate(set, tt.vals), tt.indicator)
+		if got.Verdict != tt.want || got.Explanation != tt.explain {
+			t.Errorf("%s: got %s %q, want %s %q", tt.set, got.Verdict, got.Explanation, tt.want, tt.explain)
+		}
+	}
+}
+
 func TestCriterionVerdict(t *testing.T) {
 	set := defaultSet(t)
 	tc := func(vals score.Values, id string) score.Verdict {

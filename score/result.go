@@ -9,10 +9,9 @@ import (
 
 // Ward is one ward's identity and its card.
 type Ward struct {
-	Code         string `json:"code"`
-	Name         string `json:"name"`
-	District     string `json:"district"`
-	DistrictCode string `json:"-"`
+	Code     string `json:"code"`
+	Name     string `json:"name"`
+	District string `json:"district"`
 	Card
 }
 

@@ -75,7 +75,7 @@ type Card struct {
 	Criteria []Criterion `json:"criteria"`
 }
 
-// Failed lists the ids of the criteria with this verdict.
+// With lists the ids of the criteria with this verdict.
 func (c Card) With(v Verdict) []string {
 	var ids []string
 	for _, cr := range c.Criteria {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -42,7 +43,7 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	}
 	printProblems(stderr, b.problems)
 	if opts.annotate != "" && len(b.problems) > 0 {
-		if err := annotateAll(opts.annotate, b.files, b.problems, stdout); err != nil {
+		if err := annotateAll(opts.annotate, b.files, b.problems, stdout, stderr); err != nil {
 			return err
 		}
 	}
@@ -54,7 +55,7 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func annotateAll(dir string, files []string, problems []form.Problem, stdout io.Writer) error {
+func annotateAll(dir string, files []string, problems []form.Problem, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fileError(err)
 	}
@@ -62,22 +63,35 @@ func annotateAll(dir string, files []string, problems []form.Problem, stdout io.
 	for _, p := range problems {
 		byFile[p.File] = append(byFile[p.File], p)
 	}
+	used := map[string]bool{}
 	for _, f := range files {
 		ps := byFile[f]
 		if len(ps) == 0 {
 			continue
 		}
-		dst := filepath.Join(dir, filepath.Base(f))
+		dst := freeName(dir, filepath.Base(f), used)
 		if same, _ := sameFile(dst, f); same {
 			return fmt.Errorf("thư mục --annotate trùng với thư mục của tệp gốc %s: chọn thư mục khác", f)
 		}
 		if err := form.Annotate(f, dst, ps); err != nil {
-			fmt.Fprintf(stdout, "không đánh dấu được %s: %v\n", f, err)
+			fmt.Fprintf(stderr, "dean: lỗi: không đánh dấu được %s: %v\n", f, fileError(err))
 			continue
 		}
 		fmt.Fprintf(stdout, "Đã đánh dấu %d lỗi vào %s\n", len(ps), dst)
 	}
 	return nil
+}
+
+// freeName keeps two inputs of the same name (a/ninh-kieu.xlsx, b/ninh-kieu.xlsx)
+// from landing on one copy: the second becomes ninh-kieu-2.xlsx.
+func freeName(dir, base string, used map[string]bool) string {
+	ext := filepath.Ext(base)
+	name := base
+	for i := 2; used[name]; i++ {
+		name = fmt.Sprintf("%s-%d%s", strings.TrimSuffix(base, ext), i, ext)
+	}
+	used[name] = true
+	return filepath.Join(dir, name)
 }
 
 func sameFile(a, b string) (bool, error) {

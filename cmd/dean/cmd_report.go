@@ -52,6 +52,13 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	if opts.pdf != "" && filepath.Clean(opts.pdf) == filepath.Clean(opts.xlsx) {
 		return usageError{fmt.Errorf("--pdf và --xlsx cùng là %s: chọn hai tệp khác nhau", opts.pdf)}
 	}
+	var fixed time.Time
+	if opts.date != "" {
+		var err error
+		if fixed, err = time.Parse("2006-01-02", opts.date); err != nil {
+			return usageError{fmt.Errorf("--date %q: viết theo dạng YYYY-MM-DD, ví dụ 2026-05-15", opts.date)}
+		}
+	}
 	meta, err := loadMeta(opts.meta)
 	if err != nil {
 		return err
@@ -61,10 +68,8 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	date := b.period.Due()
-	if opts.date != "" {
-		if date, err = time.Parse("2006-01-02", opts.date); err != nil {
-			return usageError{fmt.Errorf("--date %q: viết theo dạng YYYY-MM-DD, ví dụ 2026-05-15", opts.date)}
-		}
+	if !fixed.IsZero() {
+		date = fixed
 	}
 	inputs := append(append([]string{}, b.files...), opts.criteria.file, opts.criteria.params, opts.units.file, opts.meta)
 	for _, out := range []string{opts.pdf, opts.xlsx} {
@@ -92,9 +97,7 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 		Sources: map[string]report.Source{}, Files: hashes,
 	}
 	for _, s := range b.sheets {
-		if _, dup := in.Sources[s.Ward.Code]; s.Ward.Code != "" && !dup {
-			in.Sources[s.Ward.Code] = report.Source{File: s.File, Sheet: s.Sheet, Values: s.Values, Cells: s.Cells}
-		}
+		in.Sources[s.Ward.Code] = report.Source{File: s.File, Sheet: s.Sheet, Values: s.Values, Cells: s.Cells}
 	}
 	if opts.pdf != "" {
 		if err := atomicfile.Write(opts.pdf, func(w io.Writer) error { return report.WritePDF(w, report.Build(in)) }); err != nil {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -68,7 +69,6 @@ func runScore(opts scoreOptions, stdout, stderr io.Writer) error {
 	if err := usable(b, res, stderr); err != nil {
 		return err
 	}
-	b.sheets = nil // the values are scored; let them go before the output is written
 	if opts.out == "" {
 		err = write(stdout, res)
 	} else {
@@ -84,38 +84,19 @@ func runScore(opts scoreOptions, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// scoreBatch scores every ward read, in the order of the units list, once each: a
-// ward found twice is a problem the reader already reported.
+// scoreBatch scores every ward read, in the order of the units list. form.Read
+// returns each known ward once (a ward found twice is a problem it reports).
 func scoreBatch(b *batch) (score.Result, error) {
 	p, err := batchPeriod(b)
 	if err != nil {
 		return score.Result{}, err
 	}
-	res := score.Result{Criteria: info(b.set), Period: p, Wards: []score.Ward{}}
+	res := score.Result{Criteria: info(b.set), Period: p, Wards: evaluateAll(b, b.sheets)}
 	order := map[string]int{}
 	for i, w := range b.units.Wards {
 		order[w.Code] = i
 	}
-	seen := map[string]bool{}
-	var todo []form.Sheet
-	for _, s := range b.sheets {
-		if s.Ward.Code != "" && !seen[s.Ward.Code] {
-			seen[s.Ward.Code] = true
-			todo = append(todo, s)
-		}
-	}
-	res.Wards = evaluateAll(b, todo)
-	sort.SliceStable(res.Wards, func(i, j int) bool {
-		oi, iok := order[res.Wards[i].Code]
-		oj, jok := order[res.Wards[j].Code]
-		if iok != jok {
-			return iok
-		}
-		if !iok {
-			return res.Wards[i].Code < res.Wards[j].Code
-		}
-		return oi < oj
-	})
+	sort.SliceStable(res.Wards, func(i, j int) bool { return order[res.Wards[i].Code] < order[res.Wards[j].Code] })
 	res.Summary = score.Summarize(res.Wards)
 	return res, nil
 }
@@ -145,8 +126,7 @@ func evaluateAll(b *batch, sheets []form.Sheet) []score.Ward {
 			card = score.Evaluate(b.set, s.Values)
 		}
 		wards[i] = score.Ward{
-			Code: s.Ward.Code, Name: s.Ward.Name, District: s.Ward.District, DistrictCode: s.Ward.DistrictCode,
-			Card: card,
+			Code: s.Ward.Code, Name: s.Ward.Name, District: s.Ward.District, Card: card,
 		}
 	})
 	return wards
@@ -177,7 +157,7 @@ func batchPeriod(b *batch) (string, error) {
 	}
 	var found []string
 	for _, s := range b.sheets {
-		if s.Period != "" && !contains(found, s.Period) {
+		if s.Period != "" && !slices.Contains(found, s.Period) {
 			found = append(found, s.Period)
 		}
 	}
@@ -190,15 +170,6 @@ func batchPeriod(b *batch) (string, error) {
 		return found[0], nil
 	}
 	return "", nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func info(set *criteria.Set) score.Info {

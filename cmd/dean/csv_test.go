@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,6 +35,7 @@ func TestJSONStreamsLikeTheEncoder(t *testing.T) {
 		{Criteria: score.Info{Version: "v", Params: map[string]string{"a": "6 %"}}, Period: "2022",
 			Wards:   []score.Ward{{Code: "1", Name: "A & <B>"}, {Code: "2", Card: score.Card{Criteria: []score.Criterion{{ID: "TC01"}}}}},
 			Summary: score.Summary{Wards: 2, Distribution: map[string]int{"0": 2}}},
+		{Period: "2022", Wards: manyWards(600)}, // more than one chunk
 	} {
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
@@ -48,4 +50,12 @@ func TestJSONStreamsLikeTheEncoder(t *testing.T) {
 			t.Errorf("(-encoder +streamed):\n%s", diff)
 		}
 	}
+}
+
+func manyWards(n int) []score.Ward {
+	ws := make([]score.Ward, n)
+	for i := range ws {
+		ws[i] = score.Ward{Code: fmt.Sprint(i), Card: score.Card{Passed: i % 23, Total: 22}}
+	}
+	return ws
 }

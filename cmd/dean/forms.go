@@ -115,19 +115,34 @@ func problemSummary(b *batch) string {
 }
 
 // expandFiles expands patterns such as *.xlsx itself, because Windows' cmd.exe
-// passes them through unexpanded. A name that exists is taken as it is.
+// passes them through unexpanded. A name that exists is taken as it is, and a file
+// named twice (*.xlsx ninh-kieu.xlsx) is read once.
 func expandFiles(args []string) ([]string, error) {
 	var out []string
+	var seen []os.FileInfo
+	add := func(name string) {
+		if fi, err := os.Stat(name); err == nil {
+			for _, s := range seen {
+				if os.SameFile(s, fi) {
+					return
+				}
+			}
+			seen = append(seen, fi)
+		}
+		out = append(out, name)
+	}
 	for _, a := range args {
 		if _, err := os.Stat(a); err == nil || !strings.ContainsAny(a, "*?[") {
-			out = append(out, a)
+			add(a)
 			continue
 		}
 		matches, err := filepath.Glob(a)
 		if err != nil || len(matches) == 0 {
 			return nil, fmt.Errorf("không có tệp nào khớp với %s", a)
 		}
-		out = append(out, matches...)
+		for _, m := range matches {
+			add(m)
+		}
 	}
 	return out, nil
 }

@@ -70,7 +70,16 @@ func (e hinted) Error() string { return e.err.Error() }
 func (e hinted) Unwrap() error { return e.err }
 
 // run is the one place that turns an error into a message and an exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	// A bug must still end as a message and status 1, never a stack trace with
+	// Go's status 2, which here means a usage error.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "dean: lỗi: lỗi nội bộ của chương trình (%v)\n", r)
+			fmt.Fprintln(stderr, "dean: gợi ý: hãy báo lỗi này kèm lệnh đã chạy và các tệp đầu vào")
+			code = 1
+		}
+	}()
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()

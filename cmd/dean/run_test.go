@@ -116,7 +116,10 @@ func TestExitStatus(t *testing.T) {
 			if code != tt.code {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, errOut.String())
 			}
-			if !strings.Contains(errOut.String(), tt.stderr) {
+			switch {
+			case tt.stderr == "" && errOut.Len() > 0:
+				t.Errorf("stderr should be empty:\n%s", errOut.String())
+			case !strings.Contains(errOut.String(), tt.stderr):
 				t.Errorf("stderr lacks %q:\n%s", tt.stderr, errOut.String())
 			}
 		})
