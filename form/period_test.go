@@ -68,7 +68,8 @@ func TestReadPeriod(t *testing.T) {
 				must(t, f.SetCellValue(guideSheet, "B4", nil))
 			},
 			want:     &h1,
-			problems: []Problem{{Sheet: s, Cell: "B4", Msg: "thiếu kỳ báo cáo: hãy ghi kỳ vào ô này, ví dụ 2026-H1 (6 tháng đầu năm) hoặc 2026 (cả năm)"}},
+			problems: []Problem{{Sheet: s, Cell: "B4", Msg: "thiếu kỳ báo cáo: hãy ghi kỳ vào ô này, ví dụ 2026-H1 (6 tháng đầu năm) hoặc 2026 (cả năm): số liệu ở trang này không được dùng"}},
+			noValues: true,
 		},
 		{
 			name: "no period label",

@@ -280,8 +280,9 @@ func TestReadBadInput(t *testing.T) {
 		{
 			name:   "unreadable period",
 			change: func(f *excelize.File) { must(t, f.SetCellStr(s, "B4", "quý 3")) },
-			want:   []Problem{{Sheet: s, Cell: "B4", Msg: `kỳ báo cáo "quý 3" không hợp lệ: viết 2026-H1 (6 tháng đầu năm) hoặc 2026 (cả năm)`}},
-			period: "quý 3",
+			want:   []Problem{{Sheet: s, Cell: "B4", Msg: `kỳ báo cáo "quý 3" không hợp lệ: viết 2026-H1 (6 tháng đầu năm) hoặc 2026 (cả năm): số liệu ở trang này không được dùng`}},
+			period: "none",
+			values: map[string]score.Reading{},
 		},
 		{
 			name:   "form for another criteria version",
@@ -329,7 +330,11 @@ func TestReadBadInput(t *testing.T) {
 				t.Fatalf("sheets: %+v", sheets)
 			}
 			wantPeriod := "2022"
-			if tt.period != "" {
+			switch tt.period {
+			case "":
+			case "none":
+				wantPeriod = ""
+			default:
 				wantPeriod = tt.period
 			}
 			if sheets[0].Period != wantPeriod {

@@ -252,6 +252,16 @@ func (r *sheetReader) version(m fields) bool {
 // period. The "Hướng dẫn" sheet's period is the form's: an empty period cell falls
 // back on it but is still reported, and a sheet whose period differs from it is
 // reported even when no period is asked for, since one of the two is wrong.
+// unusedWithoutPeriod: when a period is being assessed, values of a sheet whose
+// own period is unknown cannot be trusted to belong to it, as with a sheet for
+// another period.
+func (r *sheetReader) unusedWithoutPeriod() string {
+	if r.o.Period == nil {
+		return ""
+	}
+	return ": số liệu ở trang này không được dùng"
+}
+
 func (r *sheetReader) period(m fields, readValues bool) (string, bool) {
 	p := m[labelPeriod]
 	book, hasBook := r.bookPeriod()
@@ -264,16 +274,16 @@ func (r *sheetReader) period(m fields, readValues bool) (string, bool) {
 			if p.labelled {
 				msg += ", ví dụ 2026-H1 (6 tháng đầu năm) hoặc 2026 (cả năm)"
 			}
-			r.addAt(p, "", msg)
-			return "", readValues
+			r.addAt(p, "", msg+r.unusedWithoutPeriod())
+			return "", readValues && r.o.Period == nil
 		}
 		r.addAt(p, "", fmt.Sprintf("%s; tạm lấy kỳ của biểu mẫu (%s) ghi ở trang %s", msg, book.Label(), guideSheet))
 		return r.want(p, book, readValues)
 	}
 	got, err := period.Parse(p.value)
 	if err != nil {
-		r.addAt(p, "", err.Error())
-		return p.value, readValues
+		r.addAt(p, "", err.Error()+r.unusedWithoutPeriod())
+		return "", readValues && r.o.Period == nil
 	}
 	if want := r.o.Period; want != nil && got != *want {
 		// The sheet's own period decides; the guide's is then beside the point.
