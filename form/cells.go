@@ -78,6 +78,24 @@ func parseCount(s string, numeric bool) (v int64, msg string) {
 	return int64(r), ""
 }
 
+// plainCount is parseCount's fast path for the usual cell, plain digits: it
+// reads them as parseCount would (its comma-decimal case, exact below 1e15, so
+// 15 digits at most) without the regular expressions. ok is false for anything
+// else, which is left to parseCount.
+func plainCount(s string) (v int64, ok bool) {
+	if len(s) == 0 || len(s) > 15 {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
+}
+
 // decimalComma parses digits with an optional ",decimals" part.
 func decimalComma(s string) (float64, error) {
 	return strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
@@ -86,6 +104,14 @@ func decimalComma(s string) (float64, error) {
 // parseBool reads a yes/no cell. People type Có/Không, Đạt/Không đạt, x, 1/0 or
 // TRUE/FALSE, in any case, often without diacritics.
 func parseBool(s string) (v int64, msg string) {
+	// The template's own list values, fold("Có") = "co" and fold("Không") =
+	// "khong", skip the Unicode folding.
+	switch s {
+	case yes:
+		return 1, ""
+	case no:
+		return 0, ""
+	}
 	switch fold(s) {
 	case "co", "dat", "x", "1", "true":
 		return 1, ""

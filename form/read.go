@@ -154,10 +154,12 @@ func readFile(fileIdx int, path string, o ReadOptions) fileResult {
 	defer f.Close()
 
 	names := f.GetSheetList()
+	keys := nameKeys{}
+	inputs := o.Set.Inputs()
 	var book fields
 	for _, name := range names {
 		if isGuide(name) {
-			book = readGuide(f, name)
+			book = readGuide(f, name, keys)
 		}
 	}
 	wards := 0
@@ -165,7 +167,7 @@ func readFile(fileIdx int, path string, o ReadOptions) fileResult {
 		if isGuide(name) {
 			continue
 		}
-		r := &sheetReader{f: f, o: o, file: path, name: name, fileIdx: fileIdx, sheetIdx: i + 1, book: book}
+		r := &sheetReader{f: f, o: o, file: path, name: name, fileIdx: fileIdx, sheetIdx: i + 1, book: book, inputs: inputs, keys: keys}
 		ws, found := r.read()
 		res.problems = append(res.problems, r.problems...)
 		if ws != nil && o.Each != nil {
@@ -223,7 +225,7 @@ var guideKey = units.NameKey(guideSheet)
 // readGuide reads the version and period the "Hướng dẫn" sheet carries; ward
 // sheets fall back on them. A damaged guide only means there is nothing to fall
 // back on.
-func readGuide(f *excelize.File, name string) fields {
+func readGuide(f *excelize.File, name string, keys nameKeys) fields {
 	m := fields{}
 	rows, err := f.Rows(name)
 	if err != nil {
@@ -235,7 +237,7 @@ func readGuide(f *excelize.File, name string) fields {
 		if err != nil {
 			break
 		}
-		m.scan(cells, r)
+		m.scan(cells, r, keys)
 	}
 	return m
 }
@@ -260,13 +262,13 @@ var labelKeys = func() map[string]string {
 
 // scan picks up the labels in a row: each label's value is the next non-empty
 // cell to its right (merged or spaced-out layouts keep working).
-func (m fields) scan(cells []string, row int) {
+func (m fields) scan(cells []string, row int, keys nameKeys) {
 	for col, c := range cells {
 		if c == "" || len(c) > 64 {
 			continue
 		}
 		// "Mã phường:" is how many people write a label.
-		label, ok := labelKeys[units.NameKey(strings.TrimRight(c, ": "))]
+		label, ok := labelKeys[keys.of(strings.TrimRight(c, ": "))]
 		if !ok || m[label].labelled {
 			continue
 		}
@@ -277,7 +279,7 @@ func (m fields) scan(cells []string, row int) {
 				break
 			}
 		}
-		fd.ref, _ = excelize.CoordinatesToCellName(fd.col, row)
+		fd.ref = cellRef(fd.col, row)
 		m[label] = fd
 	}
 }

@@ -22,6 +22,9 @@ type sheetReader struct {
 	fileIdx, sheetIdx int
 	book              fields // from the "Hướng dẫn" sheet
 	problems          []placed
+	// Shared by the file's sheets, which are read one after another.
+	inputs []*criteria.Input // r.o.Set.Inputs(), which allocates on every call
+	keys   nameKeys
 }
 
 // scanned is what the streaming pass keeps of a sheet.
@@ -37,11 +40,37 @@ type scanned struct {
 	headerRef string
 }
 
+// inputRow keeps no cell references: they are made (cellRef) only for the few
+// cells that have a problem or when Sheet.Cells is asked for, since making one
+// per row and column was a large share of the reader's allocations.
 type inputRow struct {
 	row           int
 	id, now, prev string
-	idRef, nowRef string
-	prevRef       string
+}
+
+// cellRef is the reference ("E12") of the cell at a 1-based column and row.
+func cellRef(col, row int) string {
+	ref, _ := excelize.CoordinatesToCellName(col, row)
+	return ref
+}
+
+// nameKeys memoises units.NameKey for one file: its ward sheets repeat the same
+// labels, headers and district, and the key (Unicode normalisation) was the
+// dearest part of reading the rows above a table.
+type nameKeys map[string]string
+
+// maxNameKeys bounds the memo against a file made of distinct texts.
+const maxNameKeys = 4096
+
+func (k nameKeys) of(s string) string {
+	if v, ok := k[s]; ok {
+		return v
+	}
+	v := units.NameKey(s)
+	if k != nil && len(k) < maxNameKeys {
+		k[s] = v
+	}
+	return v
 }
 
 var (
@@ -130,8 +159,10 @@ func (r *sheetReader) scan() scanned {
 					break
 				}
 			}
-			if !sc.findHeader(cells, row) {
-				sc.fields.scan(cells, row)
+			if sc.findHeader(cells, row, r.keys) {
+				sc.rows = make([]inputRow, 0, len(r.inputs)+8)
+			} else {
+				sc.fields.scan(cells, row, r.keys)
 			}
 			continue
 		}
@@ -139,13 +170,7 @@ func (r *sheetReader) scan() scanned {
 		if id == "" {
 			continue
 		}
-		ir := inputRow{row: row, id: id, now: at(cells, sc.nowCol), prev: at(cells, sc.prevCol)}
-		ir.idRef, _ = excelize.CoordinatesToCellName(sc.idCol, row)
-		ir.nowRef, _ = excelize.CoordinatesToCellName(sc.nowCol, row)
-		if sc.prevCol > 0 {
-			ir.prevRef, _ = excelize.CoordinatesToCellName(sc.prevCol, row)
-		}
-		sc.rows = append(sc.rows, ir)
+		sc.rows = append(sc.rows, inputRow{row: row, id: id, now: at(cells, sc.nowCol), prev: at(cells, sc.prevCol)})
 	}
 	if err := rows.Error(); err != nil {
 		sc.damaged = "trang bị hỏng: số dòng vượt giới hạn của Excel"
@@ -163,17 +188,17 @@ func at(cells []string, col int) string {
 
 // findHeader recognises the header row by its "Mã chỉ số" cell and places the
 // columns by their text, so that moved columns still read.
-func (sc *scanned) findHeader(cells []string, row int) bool {
+func (sc *scanned) findHeader(cells []string, row int, keys nameKeys) bool {
 	found := false
 	for i, c := range cells {
 		if c == "" || len(c) > 64 {
 			continue
 		}
-		switch units.NameKey(c) {
+		switch keys.of(c) {
 		case keyID:
 			if sc.idCol == 0 {
 				sc.idCol, found = i+1, true
-				sc.headerRef, _ = excelize.CoordinatesToCellName(i+1, row)
+				sc.headerRef = cellRef(i+1, row)
 			}
 		case keyNow:
 			if sc.nowCol == 0 {
@@ -217,20 +242,21 @@ func (r *sheetReader) ward(m fields) (units.Ward, bool) {
 		r.addAt(code, "", fmt.Sprintf("mã phường %s không có trong danh mục đơn vị", quote(code.value)))
 		return units.Ward{}, false
 	}
-	if name.value != "" && units.NameKey(name.value) != units.NameKey(w.Name) {
+	if name.value != "" && r.keys.of(name.value) != r.keys.of(w.Name) {
 		r.addAt(name, "", fmt.Sprintf("tên phường %s không khớp với mã phường %s (theo danh mục là phường %s)", quote(name.value), w.Code, w.Name))
 	}
-	if district.value != "" && districtKey(district.value) != districtKey(w.District) {
+	if district.value != "" && r.districtKey(district.value) != r.districtKey(w.District) {
 		r.addAt(district, "", fmt.Sprintf("quận %s không khớp với mã phường %s (theo danh mục là quận %s)", quote(district.value), w.Code, w.District))
 	}
 	return w, true
 }
 
 // districtKey lets "Quận Ninh Kiều" match "Ninh Kiều".
-func districtKey(s string) string {
-	k := units.NameKey(s)
-	return strings.TrimPrefix(k, units.NameKey("quận")+" ")
+func (r *sheetReader) districtKey(s string) string {
+	return strings.TrimPrefix(r.keys.of(s), quanPrefix)
 }
+
+var quanPrefix = units.NameKey("quận") + " "
 
 // version reports a form made for another criteria version; its values are not
 // read, since an id may mean something else there. A form that carries no version
@@ -317,42 +343,55 @@ func (r *sheetReader) bookPeriod() (period.Period, bool) {
 // values checks every input row and returns the good values.
 func (r *sheetReader) values(sc scanned) (score.Values, map[string][2]string) {
 	set := r.o.Set
-	vals := score.Values{}
-	cells := map[string][2]string{}
-	seen := map[string]int{}
-	dup := map[string]bool{}
+	vals := make(score.Values, len(r.inputs))
+	seen := make(map[string]int, len(r.inputs))
+	// partOf places its problems by seen's rows, so the references are kept only
+	// when the caller asks for them.
+	var cells map[string][2]string
+	if r.o.Cells {
+		cells = make(map[string][2]string, len(r.inputs))
+	}
+	var dup map[string]bool // rare: made on the first duplicate
 	for _, ir := range sc.rows {
 		in := set.Input(strings.ToLower(ir.id))
 		if in == nil {
 			if !isCriterionID(set, ir.id) {
-				r.add(ir.idRef, ir.row, sc.idCol, "", fmt.Sprintf("mã chỉ số %s không có trong bộ tiêu chí phiên bản %s", quote(ir.id), set.Version), false)
+				r.add(cellRef(sc.idCol, ir.row), ir.row, sc.idCol, "", fmt.Sprintf("mã chỉ số %s không có trong bộ tiêu chí phiên bản %s", quote(ir.id), set.Version), false)
 			}
 			continue
 		}
 		if first, ok := seen[in.ID]; ok {
-			r.add(ir.idRef, ir.row, sc.idCol, in.ID, fmt.Sprintf("chỉ số lặp lại, đã có ở dòng %d: số liệu của chỉ số này không được dùng", first), false)
+			r.add(cellRef(sc.idCol, ir.row), ir.row, sc.idCol, in.ID, fmt.Sprintf("chỉ số lặp lại, đã có ở dòng %d: số liệu của chỉ số này không được dùng", first), false)
+			if dup == nil {
+				dup = map[string]bool{}
+			}
 			dup[in.ID] = true
 			continue
 		}
 		seen[in.ID] = ir.row
 		var rd score.Reading
-		rd.Now = r.value(in, ir.now, ir.nowRef, ir.row, sc.nowCol, "thiếu số liệu kỳ này")
-		refs := [2]string{ir.nowRef, ""}
+		rd.Now = r.value(in, ir.now, sc.nowCol, ir.row, "thiếu số liệu kỳ này")
+		yoy := in.YoY && sc.prevCol > 0
 		switch {
-		case in.YoY && sc.prevCol > 0:
-			refs[1] = ir.prevRef
-			rd.Prev = r.value(in, ir.prev, ir.prevRef, ir.row, sc.prevCol, "thiếu số liệu cùng kỳ năm trước")
+		case yoy:
+			rd.Prev = r.value(in, ir.prev, sc.prevCol, ir.row, "thiếu số liệu cùng kỳ năm trước")
 		case !in.YoY && strings.TrimSpace(ir.prev) != "":
-			r.add(ir.prevRef, ir.row, sc.prevCol, in.ID, fmt.Sprintf("chỉ số này không so sánh với cùng kỳ: số liệu ở cột %q không được dùng, hãy để trống", colPrev), false)
+			r.add(cellRef(sc.prevCol, ir.row), ir.row, sc.prevCol, in.ID, fmt.Sprintf("chỉ số này không so sánh với cùng kỳ: số liệu ở cột %q không được dùng, hãy để trống", colPrev), false)
 		}
-		cells[in.ID] = refs
+		if cells != nil {
+			refs := [2]string{cellRef(sc.nowCol, ir.row), ""}
+			if yoy {
+				refs[1] = cellRef(sc.prevCol, ir.row)
+			}
+			cells[in.ID] = refs
+		}
 		vals[in.ID] = rd
 	}
 	for id := range dup {
 		delete(vals, id)
 	}
 	hasYoY := false
-	for _, in := range set.Inputs() {
+	for _, in := range r.inputs {
 		hasYoY = hasYoY || in.YoY
 		if _, ok := seen[in.ID]; !ok {
 			r.add("", sc.header, 0, in.ID, fmt.Sprintf("không có dòng nào cho chỉ số này (%s)", in.Label), false)
@@ -361,7 +400,7 @@ func (r *sheetReader) values(sc scanned) (score.Values, map[string][2]string) {
 	if hasYoY && sc.prevCol == 0 {
 		r.add(sc.headerRef, sc.header, 0, "", fmt.Sprintf("dòng tiêu đề (dòng %d) không có cột %q", sc.header, colPrev), false)
 	}
-	r.partOf(vals, cells, seen, sc)
+	r.partOf(vals, seen, sc)
 	for id, rd := range vals {
 		if !rd.Now.OK && !rd.Prev.OK {
 			delete(vals, id)
@@ -371,10 +410,10 @@ func (r *sheetReader) values(sc scanned) (score.Values, map[string][2]string) {
 }
 
 // value reads one cell of an input; a problem leaves it out.
-func (r *sheetReader) value(in *criteria.Input, text, ref string, row, col int, missing string) score.Num {
+func (r *sheetReader) value(in *criteria.Input, text string, col, row int, missing string) score.Num {
 	t := strings.TrimSpace(text)
 	if t == "" {
-		r.add(ref, row, col, in.ID, missing, true)
+		r.add(cellRef(col, row), row, col, in.ID, missing, true)
 		return score.Num{}
 	}
 	var v int64
@@ -382,13 +421,16 @@ func (r *sheetReader) value(in *criteria.Input, text, ref string, row, col int, 
 	if in.Kind == criteria.Bool {
 		v, msg = parseBool(t)
 	} else {
-		v, msg = parseCount(t, ambiguousDot(t) && r.numberCell(ref))
+		plain := false
+		if v, plain = plainCount(t); !plain {
+			v, msg = parseCount(t, ambiguousDot(t) && r.numberCell(cellRef(col, row)))
+		}
 		if msg == "" {
-			msg = r.notCount(ref, v)
+			msg = r.notCount(col, row, v)
 		}
 	}
 	if msg != "" {
-		r.add(ref, row, col, in.ID, msg, false)
+		r.add(cellRef(col, row), row, col, in.ID, msg, false)
 		return score.Num{}
 	}
 	return score.N(v)
@@ -416,9 +458,9 @@ const (
 // asked about. A boolean (TRUE reads "1") is not caught: only 0 and 1 could be
 // one, and asking the type of every 0 and 1, common counts, would read most
 // sheets twice.
-func (r *sheetReader) notCount(ref string, v int64) string {
+func (r *sheetReader) notCount(col, row int, v int64) string {
 	if v >= minDateSerial && v <= maxDateSerial {
-		if d, ok := r.dateCell(ref, v); ok {
+		if d, ok := r.dateCell(cellRef(col, row), v); ok {
 			return fmt.Sprintf("ô chứa ngày tháng (%s), không phải số đếm", d.Format("02/01/2006"))
 		}
 	}
@@ -486,19 +528,21 @@ func isDateFormat(id int, custom *string) bool {
 
 // partOf checks that no part exceeds its whole, this period and, where both ask
 // for it, last year. The part's value is left out: it is the cell reported.
-func (r *sheetReader) partOf(vals score.Values, cells map[string][2]string, seen map[string]int, sc scanned) {
-	for _, in := range r.o.Set.Inputs() {
+// A value in vals was read from the row seen gives for its id, so its cell is
+// made from that row.
+func (r *sheetReader) partOf(vals score.Values, seen map[string]int, sc scanned) {
+	for _, in := range r.inputs {
 		whole := r.o.Set.Input(in.PartOf)
 		if whole == nil {
 			continue
 		}
 		p, w := vals[in.ID], vals[whole.ID]
 		if p.Now.OK && w.Now.OK && p.Now.V > w.Now.V {
-			r.add(cells[in.ID][0], seen[in.ID], sc.nowCol, in.ID, partMsg("", p.Now.V, whole.ID, cells[whole.ID][0], w.Now.V), false)
+			r.add(cellRef(sc.nowCol, seen[in.ID]), seen[in.ID], sc.nowCol, in.ID, partMsg("", p.Now.V, whole.ID, cellRef(sc.nowCol, seen[whole.ID]), w.Now.V), false)
 			p.Now = score.Num{}
 		}
 		if in.YoY && whole.YoY && p.Prev.OK && w.Prev.OK && p.Prev.V > w.Prev.V {
-			r.add(cells[in.ID][1], seen[in.ID], sc.prevCol, in.ID, partMsg("cùng kỳ năm trước ", p.Prev.V, whole.ID, cells[whole.ID][1], w.Prev.V), false)
+			r.add(cellRef(sc.prevCol, seen[in.ID]), seen[in.ID], sc.prevCol, in.ID, partMsg("cùng kỳ năm trước ", p.Prev.V, whole.ID, cellRef(sc.prevCol, seen[whole.ID]), w.Prev.V), false)
 			p.Prev = score.Num{}
 		}
 		if _, ok := vals[in.ID]; ok {

@@ -1,8 +1,8 @@
 package score
 
 import (
-	"fmt"
 	"math/big"
+	"math/bits"
 	"strings"
 
 	"dean/criteria"
@@ -12,8 +12,15 @@ import (
 func Evaluate(set *criteria.Set, vals Values) Card {
 	e := evaluator{set: set, vals: vals}
 	var card Card
-	for _, c := range set.Criteria() {
+	cs := set.Criteria()
+	if len(cs) > 0 { // sized once; left nil when empty, as append would
+		card.Criteria = make([]Criterion, 0, len(cs))
+	}
+	for _, c := range cs {
 		cr := Criterion{ID: c.ID, Name: c.Name}
+		if n := rules(c); n > 0 {
+			cr.Indicators = make([]Indicator, 0, n)
+		}
 		for _, in := range c.Inputs {
 			if in.Rule == nil {
 				continue
@@ -32,6 +39,17 @@ func Evaluate(set *criteria.Set, vals Values) Card {
 	}
 	card.Model = card.Total > 0 && card.Passed == card.Total
 	return card
+}
+
+// rules counts a criterion's indicators.
+func rules(c *criteria.Criterion) int {
+	n := 0
+	for _, in := range c.Inputs {
+		if in.Rule != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // combineAll: fail beats missing beats pass; not applicable never fails.
@@ -135,7 +153,7 @@ func (e evaluator) missing(id string, prev bool) outcome {
 	if prev {
 		which = "cùng kỳ năm trước"
 	}
-	return outcome{verdict: Missing, explain: fmt.Sprintf("thiếu số liệu %s (%s)", id, which)}
+	return outcome{verdict: Missing, explain: "thiếu số liệu " + id + " (" + which + ")"}
 }
 
 func (e evaluator) leaf(r *criteria.Rule) outcome {
@@ -161,12 +179,12 @@ func (e evaluator) leaf(r *criteria.Rule) outcome {
 		}
 		if d == 0 {
 			return outcome{verdict: NA, actual: "—", target: opText(r.Op) + " " + exactPct(target),
-				explain: fmt.Sprintf("không áp dụng: %s bằng 0", r.Other)}
+				explain: "không áp dụng: " + r.Other + " bằng 0"}
 		}
 		ratio := new(big.Rat).SetFrac64(x, d)
 		actual := pct(ratio, target)
 		return decide(ratio, r.Op, target, actual, opText(r.Op)+" "+exactPct(target),
-			fmt.Sprintf("%s/%s = %s", criteria.FormatInt(x), criteria.FormatInt(d), actual))
+			criteria.FormatInt(x)+"/"+criteria.FormatInt(d)+" = "+actual)
 	case criteria.Difference:
 		o, ok := e.num(r.Other, false)
 		if !ok {
@@ -175,7 +193,7 @@ func (e evaluator) leaf(r *criteria.Rule) outcome {
 		diff := big.NewRat(x-o, 1)
 		actual := criteria.FormatInt(x - o)
 		return decide(diff, r.Op, target, actual, opText(r.Op)+" "+criteria.FormatDecimal(target, 4),
-			fmt.Sprintf("%s, trừ %s do bất khả kháng hoặc kết luận không đúng, còn %s", withUnit(x, in), criteria.FormatInt(o), actual))
+			withUnit(x, in)+", trừ "+criteria.FormatInt(o)+" do bất khả kháng hoặc kết luận không đúng, còn "+actual)
 	case criteria.Change:
 		p, ok := e.num(r.Input, true)
 		if !ok {
@@ -189,7 +207,7 @@ func (e evaluator) leaf(r *criteria.Rule) outcome {
 		change := new(big.Rat).SetFrac64(x-p, p)
 		actual := changeText(change, target)
 		return decide(change, r.Op, target, actual, changeTarget(r.Op, target),
-			fmt.Sprintf("%s so với %s cùng kỳ: %s", criteria.FormatInt(x), criteria.FormatInt(p), actual))
+			criteria.FormatInt(x)+" so với "+criteria.FormatInt(p)+" cùng kỳ: "+actual)
 	}
 	if in.Kind == criteria.Bool {
 		return decide(xr, r.Op, target, yesNo(x), yesNo(target.Num().Int64()), yesNo(x))
@@ -211,7 +229,7 @@ func decide(actual *big.Rat, op criteria.Op, target *big.Rat, actualText, target
 }
 
 func compare(a *big.Rat, op criteria.Op, b *big.Rat) bool {
-	c := a.Cmp(b)
+	c := cmpRat(a, b)
 	switch op {
 	case criteria.GE:
 		return c >= 0
@@ -258,16 +276,70 @@ func pct(v, target *big.Rat) string {
 	d := max(1, decimals(exactPct(target)))
 	// Values a display step or more apart never print alike: skip the comparison,
 	// which is most of the cost on a nationwide run.
-	step := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d+2)), nil))
-	if new(big.Rat).Abs(new(big.Rat).Sub(v, target)).Cmp(step) >= 0 {
+	if apart(v, target, d+2) {
 		return criteria.FormatPercentN(v, d)
 	}
 	for ; ; d++ {
 		s := criteria.FormatPercentN(v, d)
-		if d >= 6 || v.Cmp(target) == 0 || s != criteria.FormatPercentN(target, d) {
+		if d >= 6 || cmpRat(v, target) == 0 || s != criteria.FormatPercentN(target, d) {
 			return s
 		}
 	}
+}
+
+// small is below 2^31 in absolute value: the product of two such numbers, and
+// the difference of two such products, fit in an int64.
+func small(n int64) bool { return n > -1<<31 && n < 1<<31 }
+
+// fraction gives r as num/den in machine words when both are small, which counts
+// and thresholds are: the exact comparisons below then need no math/big.
+func fraction(r *big.Rat) (num, den int64, ok bool) {
+	n, d := r.Num(), r.Denom()
+	if !n.IsInt64() || !d.IsInt64() {
+		return 0, 0, false
+	}
+	num, den = n.Int64(), d.Int64()
+	return num, den, small(num) && small(den)
+}
+
+// cmpRat is a.Cmp(b), exact, by cross-multiplying when both are small fractions.
+func cmpRat(a, b *big.Rat) int {
+	an, ad, ok1 := fraction(a)
+	bn, bd, ok2 := fraction(b)
+	if !ok1 || !ok2 {
+		return a.Cmp(b)
+	}
+	// Denominators are positive, so the order of a and b is that of an·bd and bn·ad.
+	l, r := an*bd, bn*ad
+	switch {
+	case l < r:
+		return -1
+	case l > r:
+		return 1
+	}
+	return 0
+}
+
+// apart reports whether |a − b| ≥ 10^−exp, exactly.
+func apart(a, b *big.Rat, exp int) bool {
+	an, ad, ok1 := fraction(a)
+	bn, bd, ok2 := fraction(b)
+	if ok1 && ok2 && exp >= 0 && exp <= 18 {
+		// |an/ad − bn/bd| ≥ 10^−exp ⇔ |an·bd − bn·ad| · 10^exp ≥ ad·bd, where the
+		// difference is below 2^63 and the product with 10^exp is taken in 128 bits.
+		diff := an*bd - bn*ad
+		if diff < 0 {
+			diff = -diff
+		}
+		pow := uint64(1)
+		for range exp {
+			pow *= 10
+		}
+		hi, lo := bits.Mul64(uint64(diff), pow)
+		return hi > 0 || lo >= uint64(ad*bd)
+	}
+	step := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(exp)), nil))
+	return new(big.Rat).Abs(new(big.Rat).Sub(a, b)).Cmp(step) >= 0
 }
 
 // decimals counts the digits after the decimal comma in "1,25 %".

@@ -1,0 +1,64 @@
+package criteria
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// slowDecimal is FormatDecimal by math/big alone: the reference the int64
+// shortcut must match digit for digit, halves included.
+func slowDecimal(v *big.Rat, decimals int) string {
+	s := v.FloatString(decimals)
+	neg := strings.HasPrefix(s, "-")
+	whole, frac, _ := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	frac = strings.TrimRight(frac, "0")
+	n, _ := new(big.Int).SetString(whole, 10)
+	out := FormatInt(n.Int64())
+	if frac != "" {
+		out += "," + frac
+	}
+	if neg && out != "0" {
+		out = "−" + out
+	}
+	return out
+}
+
+func TestFormatShortcutMatchesBigRat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 300000 {
+		den := rng.Int64N(20000) + 1
+		num := rng.Int64N(4000000) - 2000000
+		if rng.IntN(4) == 0 {
+			den = 2 * (rng.Int64N(500) + 1) // exact halves
+		}
+		v := big.NewRat(num, den)
+		d := rng.IntN(6)
+		if got, want := FormatDecimal(v, d), slowDecimal(v, d); got != want {
+			t.Fatalf("FormatDecimal(%s, %d) = %q, want %q", v, d, got, want)
+		}
+		pv := new(big.Rat).Mul(v, big.NewRat(100, 1))
+		if got, want := FormatPercentN(v, d), slowDecimal(pv, d)+" %"; got != want {
+			t.Fatalf("FormatPercentN(%s, %d) = %q, want %q", v, d, got, want)
+		}
+	}
+}
+
+func TestFormatExamples(t *testing.T) {
+	for _, tt := range []struct {
+		v    *big.Rat
+		d    int
+		want string
+	}{
+		{big.NewRat(1234567, 1), 0, "1.234.567"},
+		{big.NewRat(-42, 10), 1, "−4,2"},
+		{big.NewRat(-1, 100), 1, "0"},
+		{big.NewRat(19999, 2000), 2, "10"},
+		{big.NewRat(3, 200), 1, "0"},
+	} {
+		if got := FormatDecimal(tt.v, tt.d); got != tt.want {
+			t.Errorf("FormatDecimal(%s, %d) = %q, want %q", tt.v, tt.d, got, tt.want)
+		}
+	}
+}
