@@ -32,6 +32,11 @@ func FormatDecimal(v *big.Rat, decimals int) string {
 			return s
 		}
 	}
+	return formatBig(v, decimals)
+}
+
+// formatBig is FormatDecimal for any size, by math/big.
+func formatBig(v *big.Rat, decimals int) string {
 	s := v.FloatString(decimals)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
