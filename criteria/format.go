@@ -9,9 +9,14 @@ import (
 // FormatInt writes a whole number the Vietnamese way: 1.234.567.
 func FormatInt(n int64) string {
 	var digits [20]byte
-	s := strconv.AppendInt(digits[:0], n, 10)
+	return groupDigits(strconv.AppendInt(digits[:0], n, 10))
+}
+
+// groupDigits puts a dot between thousands of a decimal integer ("-1234567"),
+// with the true minus sign.
+func groupDigits(s []byte) string {
 	b := make([]byte, 0, len("−")+len(s)+len(s)/3)
-	if s[0] == '-' {
+	if len(s) > 0 && s[0] == '-' {
 		b = append(b, "−"...)
 		s = s[1:]
 	}
@@ -42,8 +47,7 @@ func formatBig(v *big.Rat, decimals int) string {
 	s = strings.TrimPrefix(s, "-")
 	whole, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
-	n, _ := new(big.Int).SetString(whole, 10)
-	out := FormatInt(n.Int64())
+	out := groupDigits([]byte(whole))
 	if frac != "" {
 		out += "," + frac
 	}

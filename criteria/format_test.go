@@ -39,6 +39,7 @@ func TestFormatExamples(t *testing.T) {
 		{big.NewRat(-1, 100), 1, "0"},
 		{big.NewRat(19999, 2000), 2, "10"},
 		{big.NewRat(3, 200), 1, "0"},
+		{new(big.Rat).SetFrac(new(big.Int).Exp(big.NewInt(10), big.NewInt(23), nil), big.NewInt(1)), 0, "100.000.000.000.000.000.000.000"},
 	} {
 		if got := FormatDecimal(tt.v, tt.d); got != tt.want {
 			t.Errorf("FormatDecimal(%s, %d) = %q, want %q", tt.v, tt.d, got, tt.want)

@@ -191,6 +191,11 @@ func checkRange(p *Param) string {
 		if p.Value.Sign() < 0 || p.Value.Cmp(big.NewRat(1, 1)) > 0 {
 			return fmt.Sprintf("tỷ lệ %s nằm ngoài khoảng 0 %% – 100 %%", FormatPercent(p.Value))
 		}
+		// Reports print a threshold with up to 4 decimals; a finer one would be
+		// shown rounded beside a verdict it seems to contradict.
+		if !new(big.Rat).Mul(p.Value, big.NewRat(1_000_000, 1)).IsInt() {
+			return "tỷ lệ chỉ ghi tối đa 4 chữ số thập phân (ví dụ 1,2345 %)"
+		}
 		return ""
 	}
 	if !p.Value.IsInt() || p.Value.Sign() < 0 {
@@ -483,6 +488,9 @@ func (l *loader) operand(s *Set, m map[string]entry, n *yaml.Node, r *Rule) Oper
 	l.checkScale(v.Line, r.Measure, pct)
 	if !pct && !val.IsInt() {
 		l.add(v.Line, "target %s: giá trị đếm phải là số nguyên", text)
+	}
+	if msg := checkRange(&Param{Value: val, Percent: pct}); pct && msg != "" {
+		l.add(v.Line, "target %s: %s", text, msg)
 	}
 	return Operand{Lit: val, Percent: pct}
 }

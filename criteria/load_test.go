@@ -170,6 +170,8 @@ func TestOverrides(t *testing.T) {
 		{"giam_toi_pham_ttxh=6", "là tỷ lệ", ""},
 		{"giam_toi_pham_ttxh=120%", "nằm ngoài", ""},
 		{"so_to_toi_thieu=5", "", "5"},
+		{"tai_pham_duoi=1,2345%", "", "1,2345 %"},
+		{"tai_pham_duoi=1,00001%", "tối đa 4 chữ số thập phân", ""},
 		{"so_to_toi_thieu=5%", "không phải tỷ lệ", ""},
 		{"khong_co=1", "không có tham số", ""},
 		{"giam_toi_pham_ttxh", "tên=giá_trị", ""},

@@ -18,11 +18,12 @@ import (
 // thousands separator in text; the reader asks the cell type before trusting that
 // (see ambiguousDot), because in a number cell it is a decimal point.
 var (
-	groupedDot   = regexp.MustCompile(`^\d{1,3}(\.\d{3})+(,\d+)?$`)
-	groupedSpace = regexp.MustCompile(`^\d{1,3}( \d{3})+(,\d+)?$`)
-	commaDecimal = regexp.MustCompile(`^\d+(,\d+)?$`)
-	dotDecimal   = regexp.MustCompile(`^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
-	dotThousands = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})+$`)
+	groupedDot     = regexp.MustCompile(`^\d{1,3}(\.\d{3})+(,\d+)?$`)
+	groupedSpace   = regexp.MustCompile(`^\d{1,3}( \d{3})+(,\d+)?$`)
+	commaDecimal   = regexp.MustCompile(`^\d+(,\d+)?$`)
+	commaThousands = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
+	dotDecimal     = regexp.MustCompile(`^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
+	dotThousands   = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})+$`)
 )
 
 // maxCount is where float64, and so Excel, stops holding whole numbers exactly.
@@ -51,15 +52,21 @@ func parseCount(s string, numeric bool) (v int64, msg string) {
 	}
 	var f float64
 	var err error
+	typed := true // text as a person typed it, as opposed to a number cell's raw value
 	switch {
 	case !numeric && groupedDot.MatchString(t):
 		f, err = decimalComma(strings.ReplaceAll(t, ".", ""))
 	case groupedSpace.MatchString(t):
 		f, err = decimalComma(strings.ReplaceAll(t, " ", ""))
+	case commaThousands.MatchString(t):
+		// "1,000": one thousand the English way, or 1 with three decimals?
+		return 0, fmt.Sprintf("%s không rõ là số nào: một nghìn thì ghi 1.000; số đếm không có phần thập phân", quote(s))
 	case commaDecimal.MatchString(t):
 		f, err = decimalComma(t)
 	case dotDecimal.MatchString(t):
 		f, err = strconv.ParseFloat(t, 64)
+		typed = false
+		s = strings.Replace(t, ".", ",", 1) // shown the Vietnamese way: 1,234
 	default:
 		return 0, fmt.Sprintf("%s không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234", quote(s))
 	}
@@ -70,9 +77,9 @@ func parseCount(s string, numeric bool) (v int64, msg string) {
 		return 0, fmt.Sprintf("%s là số âm: hãy ghi số nguyên không âm", quote(s))
 	}
 	r := math.Round(f)
-	// A formula such as =0,1*30 leaves float noise (3.0000000000000004) in the
-	// cached value; anything farther from a whole number was typed that way.
-	if math.Abs(f-r) > 1e-9 {
+	// A formula such as =0,1*30 leaves float noise (3.0000000000000004) in a number
+	// cell's cached value; typed text is taken exactly ("0,0000000001" is not 0).
+	if (typed && f != r) || math.Abs(f-r) > 1e-9 {
 		return 0, fmt.Sprintf("%s không phải là số nguyên: hãy ghi số nguyên không âm", quote(s))
 	}
 	return int64(r), ""

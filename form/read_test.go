@@ -144,13 +144,13 @@ func TestReadBadInput(t *testing.T) {
 		{
 			name:   "fractional count in a number cell",
 			change: func(f *excelize.File) { must(t, f.SetCellFloat(s, now("vu_dua_xe"), 2.5, -1, 64)) },
-			want:   []Problem{{Sheet: s, Cell: now("vu_dua_xe"), Input: "vu_dua_xe", Msg: `"2.5" không phải là số nguyên: hãy ghi số nguyên không âm`}},
+			want:   []Problem{{Sheet: s, Cell: now("vu_dua_xe"), Input: "vu_dua_xe", Msg: `"2,5" không phải là số nguyên: hãy ghi số nguyên không âm`}},
 			values: map[string]score.Reading{"vu_dua_xe": {}},
 		},
 		{
 			name:   "1.234 in a number cell is a fraction, not 1234",
 			change: func(f *excelize.File) { must(t, f.SetCellFloat(s, now("vu_dua_xe"), 1.234, -1, 64)) },
-			want:   []Problem{{Sheet: s, Cell: now("vu_dua_xe"), Input: "vu_dua_xe", Msg: `"1.234" không phải là số nguyên: hãy ghi số nguyên không âm`}},
+			want:   []Problem{{Sheet: s, Cell: now("vu_dua_xe"), Input: "vu_dua_xe", Msg: `"1,234" không phải là số nguyên: hãy ghi số nguyên không âm`}},
 			values: map[string]score.Reading{"vu_dua_xe": {}},
 		},
 		{
@@ -415,4 +415,18 @@ func goodValuesWith(changes score.Values) score.Values {
 		}
 	}
 	return want
+}
+
+func TestFormulaWithoutResultIsNotAnEmptyCell(t *testing.T) {
+	vals := goodValues(testSet)
+	delete(vals, "vu_dua_xe")
+	path := writeForm(t, t.TempDir(), "f.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
+		Values: map[string]score.Values{caiKhe.Code: vals}})
+	edit(t, path, func(f *excelize.File) { f.SetCellFormula("Cái Khế", "E43", "2+3") })
+	_, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	want := []Problem{{File: path, Sheet: "Cái Khế", Cell: "E43", Input: "vu_dua_xe",
+		Msg: "ô có công thức (=2+3) nhưng chưa có kết quả tính: hãy mở tệp bằng Excel rồi lưu lại"}}
+	if diff := cmp.Diff(want, problems); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
 }

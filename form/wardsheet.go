@@ -413,6 +413,12 @@ func (r *sheetReader) values(sc scanned) (score.Values, map[string][2]string) {
 func (r *sheetReader) value(in *criteria.Input, text string, col, row int, missing string) score.Num {
 	t := strings.TrimSpace(text)
 	if t == "" {
+		// A formula saved by a program that does not compute (not Excel) has no
+		// result yet: that is not a cell left empty.
+		if f, _ := r.f.GetCellFormula(r.name, cellRef(col, row)); f != "" {
+			r.add(cellRef(col, row), row, col, in.ID, fmt.Sprintf("ô có công thức (=%s) nhưng chưa có kết quả tính: hãy mở tệp bằng Excel rồi lưu lại", f), false)
+			return score.Num{}
+		}
 		r.add(cellRef(col, row), row, col, in.ID, missing, true)
 		return score.Num{}
 	}

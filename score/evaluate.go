@@ -191,7 +191,7 @@ func (e evaluator) leaf(r *criteria.Rule) outcome {
 			return e.missing(r.Other, false)
 		}
 		diff := big.NewRat(x-o, 1)
-		actual := criteria.FormatInt(x - o)
+		actual := withUnit(x-o, in)
 		return decide(diff, r.Op, target, actual, opText(r.Op)+" "+criteria.FormatDecimal(target, 4),
 			withUnit(x, in)+", trừ "+criteria.FormatInt(o)+" do bất khả kháng hoặc kết luận không đúng, còn "+actual)
 	case criteria.Change:

@@ -98,6 +98,8 @@ func TestExitStatus(t *testing.T) {
 		stderr string
 	}{
 		{"help", []string{"--help"}, 0, ""},
+		{"help for a command", []string{"help", "score"}, 0, ""},
+		{"help for no command", []string{"help", "nope"}, 2, `dean: lỗi: không có lệnh "nope"`},
 		{"unknown command", []string{"frobnicate"}, 2, `dean: lỗi: không có lệnh "frobnicate" trong "dean"`},
 		{"unknown flag", []string{"score", "--colour", "x.xlsx"}, 2, "dean: lỗi: không có cờ --colour"},
 		{"no files", []string{"check"}, 2, "dean: lỗi: thiếu tệp: cần ít nhất một tệp biểu mẫu"},

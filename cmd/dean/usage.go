@@ -82,12 +82,12 @@ func localise(root *cobra.Command) {
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [lệnh]",
 		Short: "Xem hướng dẫn của một lệnh",
-		Run: func(c *cobra.Command, args []string) {
-			cmd, _, err := c.Root().Find(args)
-			if cmd == nil || err != nil {
-				cmd = c.Root()
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return usageError{fmt.Errorf("không có lệnh %q", strings.Join(args, " "))}
 			}
-			cmd.Help()
+			return cmd.Help()
 		},
 	})
 	var walk func(*cobra.Command, bool)
