@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
 	"dean"
@@ -19,7 +20,7 @@ var (
 	p2022     = period.Period{Year: 2022}
 	testUnits = units.Default()
 	testSet   = func() *criteria.Set {
-		s, err := criteria.Parse(dean.DefaultCriteria, "criteria.yaml")
+		s, err := dean.DefaultSet()
 		if err != nil {
 			panic(err)
 		}
@@ -113,4 +114,18 @@ func blankCells(t *testing.T) map[string][2]string {
 		t.Fatalf("blank template: %d sheets", len(sheets))
 	}
 	return sheets[0].Cells
+}
+
+// readEdited writes Cái Khế's good 2022 form, lets change edit it as another
+// program would, reads it back and checks the problems against want.
+func readEdited(t *testing.T, change func(f *excelize.File), want []Problem) []Sheet {
+	t.Helper()
+	path := writeForm(t, t.TempDir(), "ninh-kieu.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
+		Values: map[string]score.Values{caiKhe.Code: goodValues(testSet)}})
+	edit(t, path, change)
+	sheets, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	if diff := cmp.Diff(want, stripFile(t, problems, path)); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	return sheets
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"dean/score"
-	"dean/units"
 )
 
 // TestReadNotAFile covers paths that cannot be a workbook, said before opening.
@@ -131,13 +130,7 @@ func TestReadCellKinds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := writeForm(t, t.TempDir(), "ninh-kieu.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
-				Values: map[string]score.Values{caiKhe.Code: goodValues(testSet)}})
-			edit(t, path, tt.change)
-			sheets, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
-			if diff := cmp.Diff(tt.want, stripFile(t, problems, path)); diff != "" {
-				t.Errorf("problems (-want +got):\n%s", diff)
-			}
+			sheets := readEdited(t, tt.change, tt.want)
 			if len(sheets) != 1 {
 				t.Fatalf("sheets: %+v", sheets)
 			}

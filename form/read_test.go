@@ -313,13 +313,7 @@ func TestReadBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := writeForm(t, t.TempDir(), "ninh-kieu.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
-				Values: map[string]score.Values{caiKhe.Code: goodValues(testSet)}})
-			edit(t, path, tt.change)
-			sheets, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
-			if diff := cmp.Diff(tt.want, stripFile(t, problems, path)); diff != "" {
-				t.Errorf("problems (-want +got):\n%s", diff)
-			}
+			sheets := readEdited(t, tt.change, tt.want)
 			if tt.noWard {
 				if len(sheets) != 0 {
 					t.Errorf("sheet returned for an unknown ward: %+v", sheets)
