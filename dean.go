@@ -17,9 +17,17 @@
 // libraries; score reads no files and no clock.
 package dean
 
-import _ "embed"
+import (
+	_ "embed"
+
+	"dean/criteria"
+)
 
 // DefaultCriteria is criteria.yaml, the criteria set used when no --criteria is given.
 //
 //go:embed criteria.yaml
 var DefaultCriteria []byte
+
+// DefaultSet parses DefaultCriteria. Each call returns a new set, so a caller may
+// change its thresholds without affecting anyone else's.
+func DefaultSet() (*criteria.Set, error) { return criteria.Parse(DefaultCriteria, "criteria.yaml") }

@@ -39,7 +39,7 @@ func TestMain(m *testing.M) {
 }
 
 func defaultSet(b *testing.B) *criteria.Set {
-	set, err := criteria.Parse(dean.DefaultCriteria, "criteria.yaml")
+	set, err := dean.DefaultSet()
 	if err != nil {
 		b.Fatal(err)
 	}

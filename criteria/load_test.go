@@ -11,7 +11,7 @@ import (
 )
 
 func TestDefaultCriteria(t *testing.T) {
-	s, err := criteria.Parse(dean.DefaultCriteria, "criteria.yaml")
+	s, err := dean.DefaultSet()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestDefaultCriteria(t *testing.T) {
 // TestInputIDsAreTheContract pins every input id of the data dictionary: they are
 // printed on the districts' forms and may not drift.
 func TestInputIDsAreTheContract(t *testing.T) {
-	s, err := criteria.Parse(dean.DefaultCriteria, "criteria.yaml")
+	s, err := dean.DefaultSet()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestOverrides(t *testing.T) {
 		{"giam_toi_pham_ttxh", "tên=giá_trị", ""},
 	}
 	for _, tt := range tests {
-		s, _ := criteria.Parse(dean.DefaultCriteria, "criteria.yaml")
+		s, _ := dean.DefaultSet()
 		err := s.SetAssignment(tt.kv)
 		if tt.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
@@ -197,7 +197,7 @@ func TestOverrides(t *testing.T) {
 }
 
 func TestApplyParamsFile(t *testing.T) {
-	s, _ := criteria.Parse(dean.DefaultCriteria, "criteria.yaml")
+	s, _ := dean.DefaultSet()
 	err := s.ApplyParams([]byte("params:\n  giam_toi_pham_ttxh: 5%\n  khong_co: 1\n  tai_pham_duoi: 200%\n"), "p.yaml")
 	if err == nil || !strings.Contains(err.Error(), "p.yaml:3:") || !strings.Contains(err.Error(), "p.yaml:4:") {
 		t.Errorf("got %v", err)

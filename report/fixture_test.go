@@ -72,7 +72,7 @@ func passingValues(cs *criteria.Set) score.Values {
 
 func defaultSet(t testing.TB) *criteria.Set {
 	t.Helper()
-	s, err := criteria.Parse(dean.DefaultCriteria, "criteria.yaml")
+	s, err := dean.DefaultSet()
 	if err != nil {
 		t.Fatal(err)
 	}

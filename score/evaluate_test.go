@@ -10,7 +10,7 @@ import (
 
 func defaultSet(t testing.TB) *criteria.Set {
 	t.Helper()
-	s, err := criteria.Parse(dean.DefaultCriteria, "criteria.yaml")
+	s, err := dean.DefaultSet()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,12 +4,11 @@ import (
 	"fmt"
 
 	"dean"
-	"dean/criteria"
 	"dean/score"
 )
 
 func ExampleEvaluate() {
-	set, err := criteria.Parse(dean.DefaultCriteria, "criteria.yaml")
+	set, err := dean.DefaultSet()
 	if err != nil {
 		panic(err)
 	}

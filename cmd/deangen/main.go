@@ -16,7 +16,6 @@ import (
 
 	"dean"
 	"dean/atomicfile"
-	"dean/criteria"
 	"dean/form"
 	"dean/gen"
 	"dean/period"
@@ -41,7 +40,7 @@ func main() {
 }
 
 func run(dir string, national bool, n, provinces int) error {
-	set, err := criteria.Parse(dean.DefaultCriteria, "criteria.yaml")
+	set, err := dean.DefaultSet()
 	if err != nil {
 		return err
 	}

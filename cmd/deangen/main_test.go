@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"dean"
-	"dean/criteria"
 	"dean/form"
 	"dean/gen"
 	"dean/period"
@@ -31,7 +30,7 @@ func generate(t *testing.T) string {
 // and finds exactly the values gen made, with no problem reported.
 func TestCanThoRoundTrip(t *testing.T) {
 	dir := generate(t)
-	set, err := criteria.Parse(dean.DefaultCriteria, "criteria.yaml")
+	set, err := dean.DefaultSet()
 	if err != nil {
 		t.Fatal(err)
 	}
