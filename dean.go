@@ -4,17 +4,22 @@
 //
 // The architecture in a page:
 //
-//	criteria/  criteria.yaml -> typed model (areas, criteria, inputs, rules, thresholds)
-//	units/     the list of wards (danh mục đơn vị) and ward-name matching
-//	period/    reporting periods (2026-H1, 2026), their due dates and data windows
-//	form/      the data-entry workbook: the template districts fill in, and its reader
-//	score/     pure evaluation: values + criteria -> results with explanations
-//	report/    a plain document model built from scores, rendered as PDF and XLSX
-//	cmd/dean/  the command line: thin cobra commands wiring the packages together
+//	criteria/    criteria.yaml -> typed model (areas, criteria, inputs, rules, thresholds)
+//	units/       the list of wards (danh mục đơn vị) and ward-name matching
+//	period/      reporting periods (2026-H1, 2026), their due dates and data windows
+//	form/        the data-entry workbook: the template districts fill in, and its reader
+//	submission/  a ward's values for a period with their cells, and their check
+//	             against the criteria (ids known, parts within wholes)
+//	assess/      the one path from submissions to a period's result: check, score,
+//	             one submission per ward, the units list's order
+//	score/       pure evaluation: values + criteria -> results with explanations,
+//	             and the result's formats (table, JSON, CSV)
+//	report/      a plain document model built from scores, rendered as PDF and XLSX
+//	cmd/dean/    the command line: thin cobra commands wiring the packages together
 //
-// Data flows one way: form reads values, score evaluates them against criteria,
-// report renders the results. Only form and report touch spreadsheet or PDF
-// libraries; score reads no files and no clock.
+// Data flows one way: a reader (form) yields submissions, assess checks and scores
+// them, report renders the results. Only form and report touch spreadsheet or PDF
+// libraries; score and submission read no files and no clock.
 package dean
 
 import (

@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +11,7 @@ import (
 
 	"dean"
 	"dean/criteria"
+	"dean/assess"
 	"dean/form"
 	"dean/gen"
 	"dean/period"
@@ -141,20 +141,13 @@ func BenchmarkScore(b *testing.B) {
 	set := defaultSet(b)
 	halves(b, func(b *testing.B, files []string, list *units.List) {
 		for b.Loop() {
-			sheets, problems := form.Read(files, form.ReadOptions{Set: set, Units: list})
-			if len(problems) > 0 {
-				b.Fatalf("%d problems, first: %s", len(problems), problems[0])
+			a := assess.New(assess.Options{Set: set, Units: list})
+			a.Problems(form.Read(files, form.ReadOptions{Set: set, Units: list}, a.Add)...)
+			as := a.Finish()
+			if len(as.Problems) > 0 {
+				b.Fatalf("%d problems, first: %s", len(as.Problems), as.Problems[0])
 			}
-			res := score.Result{Wards: make([]score.Ward, 0, len(sheets))}
-			for _, s := range sheets {
-				res.Wards = append(res.Wards, score.Ward{Code: s.Ward.Code, Name: s.Ward.Name, District: s.Ward.District,
-					Card: score.Evaluate(set, s.Values)})
-			}
-			res.Summary = score.Summarize(res.Wards)
-			enc := json.NewEncoder(io.Discard)
-			enc.SetIndent("", "  ") // as cmd/dean writes it
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(res); err != nil {
+			if err := score.WriteJSON(io.Discard, as.Result); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"dean/atomicfile"
+	"dean/submission"
 )
 
 // Fills of annotated cells: wrong data red, missing data orange, as the eye
@@ -24,7 +25,7 @@ const (
 // (a problem without a file belongs to src); a problem without a cell is noted on
 // A1 of its sheet, or of the first sheet, without a fill. src is never modified;
 // dst is written whole or not at all.
-func Annotate(src, dst string, problems []Problem) error {
+func Annotate(src, dst string, problems []submission.Problem) error {
 	if err := atomicfile.Guard(dst, []string{src}); err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func TestAnnotate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, problems := Read([]string{src}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	_, problems := readAll([]string{src}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
 	problems = append(problems,
 		Problem{File: "other.xlsx", Sheet: "Cái Khế", Cell: "E20", Msg: "không thuộc tệp này"},
 		Problem{File: src, Sheet: "Cái Khế", Msg: "ghi chú cho cả trang"})
@@ -102,7 +102,7 @@ func TestAnnotate(t *testing.T) {
 	}
 
 	// The annotated copy still reads the same.
-	_, again := Read([]string{dst}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	_, again := readAll([]string{dst}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
 	if len(again) != len(problems)-2 {
 		t.Errorf("annotated copy: %d problems, want %d", len(again), len(problems)-2)
 	}

@@ -42,7 +42,7 @@ func BenchmarkRead(b *testing.B) {
 	paths, list := benchForms(b, 4, 98)
 	b.ResetTimer()
 	for b.Loop() {
-		sheets, problems := Read(paths, ReadOptions{Set: testSet, Units: list, Period: &p2022})
+		sheets, problems := readAll(paths, readOpts{Set: testSet, Units: list, Period: &p2022})
 		if len(sheets) != 4*98 || len(problems) != 0 {
 			b.Fatalf("%d sheets, %d problems", len(sheets), len(problems))
 		}

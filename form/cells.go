@@ -7,9 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"dean/submission"
 )
 
 // A count arrives as a number cell (read raw, so "1234" or "1.5E-3") or as text
@@ -60,7 +61,7 @@ func parseCount(s string, numeric bool) (v int64, msg string) {
 		f, err = decimalComma(strings.ReplaceAll(t, " ", ""))
 	case commaThousands.MatchString(t):
 		// "1,000": one thousand the English way, or 1 with three decimals?
-		return 0, fmt.Sprintf("%s không rõ là số nào: một nghìn thì ghi 1.000; số đếm không có phần thập phân", quote(s))
+		return 0, fmt.Sprintf("%s không rõ là số nào: một nghìn thì ghi 1.000; số đếm không có phần thập phân", submission.Quote(s))
 	case commaDecimal.MatchString(t):
 		f, err = decimalComma(t)
 	case dotDecimal.MatchString(t):
@@ -68,19 +69,19 @@ func parseCount(s string, numeric bool) (v int64, msg string) {
 		typed = false
 		s = strings.Replace(t, ".", ",", 1) // shown the Vietnamese way: 1,234
 	default:
-		return 0, fmt.Sprintf("%s không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234", quote(s))
+		return 0, fmt.Sprintf("%s không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234", submission.Quote(s))
 	}
 	switch {
 	case err != nil || f >= maxCount:
-		return 0, fmt.Sprintf("%s quá lớn", quote(s))
+		return 0, fmt.Sprintf("%s quá lớn", submission.Quote(s))
 	case neg && f != 0:
-		return 0, fmt.Sprintf("%s là số âm: hãy ghi số nguyên không âm", quote(s))
+		return 0, fmt.Sprintf("%s là số âm: hãy ghi số nguyên không âm", submission.Quote(s))
 	}
 	r := math.Round(f)
 	// A formula such as =0,1*30 leaves float noise (3.0000000000000004) in a number
 	// cell's cached value; typed text is taken exactly ("0,0000000001" is not 0).
 	if (typed && f != r) || math.Abs(f-r) > 1e-9 {
-		return 0, fmt.Sprintf("%s không phải là số nguyên: hãy ghi số nguyên không âm", quote(s))
+		return 0, fmt.Sprintf("%s không phải là số nguyên: hãy ghi số nguyên không âm", submission.Quote(s))
 	}
 	return int64(r), ""
 }
@@ -125,7 +126,7 @@ func parseBool(s string) (v int64, msg string) {
 	case "khong", "khong dat", "0", "false":
 		return 0, ""
 	}
-	return 0, fmt.Sprintf("%s không hợp lệ: hãy chọn Có hoặc Không trong danh sách", quote(s))
+	return 0, fmt.Sprintf("%s không hợp lệ: hãy chọn Có hoặc Không trong danh sách", submission.Quote(s))
 }
 
 // fold drops case, diacritics and extra spaces: "  Không  ĐẠT " → "khong dat".
@@ -141,13 +142,4 @@ func fold(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// quote shows a cell's text in a message; a cell may hold 32 767 characters.
-func quote(s string) string {
-	const max = 40
-	if utf8.RuneCountInString(s) > max {
-		s = string([]rune(s)[:max]) + "…"
-	}
-	return strconv.Quote(s)
 }

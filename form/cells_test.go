@@ -1,6 +1,10 @@
 package form
 
-import "testing"
+import (
+	"testing"
+
+	"dean/submission"
+)
 
 func TestParseCount(t *testing.T) {
 	tests := []struct {
@@ -71,7 +75,7 @@ func TestParseBool(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"có lẽ", "2", "yes", "Đ", "-"} {
-		want := quote(in) + " không hợp lệ: hãy chọn Có hoặc Không trong danh sách"
+		want := submission.Quote(in) + " không hợp lệ: hãy chọn Có hoặc Không trong danh sách"
 		if _, msg := parseBool(in); msg != want {
 			t.Errorf("parseBool(%q) message %q; want %q", in, msg, want)
 		}

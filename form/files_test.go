@@ -62,7 +62,7 @@ func TestReadFiles(t *testing.T) {
 	edit(t, extra, func(f *excelize.File) { _, err := f.NewSheet("Sheet1"); must(t, err) })
 
 	paths := []string{first, again, twice, text, damaged, ole, missing, empty, extra}
-	sheets, problems := Read(paths, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	sheets, problems := readAll(paths, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
 	const emptySheet = "trang trống, không có số liệu phường: nếu không dùng, hãy xóa trang này"
 	notXLSX := "không đọc được tệp: không phải tệp Excel .xlsx hoặc tệp bị hỏng"
 	want := []Problem{
@@ -93,7 +93,7 @@ func TestReadFiles(t *testing.T) {
 func TestReadTwoSheetsOfOneWardInOneFile(t *testing.T) {
 	path := writeForm(t, t.TempDir(), "f.xlsx", Options{Wards: []units.Ward{caiKhe, caiKhe}, Period: p2022,
 		Values: map[string]score.Values{caiKhe.Code: goodValues(testSet)}})
-	sheets, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits})
+	sheets, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits})
 	want := []Problem{{File: path, Sheet: "Cái Khế (31117-2)", Cell: "B1",
 		Msg: `phường Cái Khế (mã 31117) đã có ở trang "Cái Khế (31117)": mỗi phường chỉ nhập ở một trang, số liệu ở trang này không được dùng`}}
 	if diff := cmp.Diff(want, problems); diff != "" {
@@ -149,7 +149,7 @@ func TestReadForeignProgram(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	sheets, problems := Read([]string{path}, ReadOptions{Cells: true, Set: testSet, Units: testUnits, Period: &p2022})
+	sheets, problems := readAll([]string{path}, readOpts{Cells: true, Set: testSet, Units: testUnits, Period: &p2022})
 	if len(problems) != 0 {
 		t.Fatalf("problems: %v", problems)
 	}
@@ -181,7 +181,7 @@ func TestReadHostileSheet(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := writeForm(t, t.TempDir(), "f.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022})
 			replaceZipEntry(t, path, "xl/worksheets/sheet2.xml", sheetXML)
-			sheets, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits})
+			sheets, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits})
 			if len(sheets) != 0 || len(problems) == 0 {
 				t.Errorf("sheets %v, problems %v", sheets, problems)
 			}

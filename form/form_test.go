@@ -109,7 +109,7 @@ func must(t *testing.T, err error) {
 func blankCells(t *testing.T) map[string][2]string {
 	t.Helper()
 	path := writeForm(t, t.TempDir(), "blank.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022})
-	sheets, _ := Read([]string{path}, ReadOptions{Cells: true, Set: testSet, Units: testUnits})
+	sheets, _ := readAll([]string{path}, readOpts{Cells: true, Set: testSet, Units: testUnits})
 	if len(sheets) != 1 {
 		t.Fatalf("blank template: %d sheets", len(sheets))
 	}
@@ -123,7 +123,7 @@ func readEdited(t *testing.T, change func(f *excelize.File), want []Problem) []S
 	path := writeForm(t, t.TempDir(), "ninh-kieu.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
 		Values: map[string]score.Values{caiKhe.Code: goodValues(testSet)}})
 	edit(t, path, change)
-	sheets, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	sheets, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
 	if diff := cmp.Diff(want, stripFile(t, problems, path)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}

@@ -31,7 +31,7 @@ func TestReadNotAFile(t *testing.T) {
 		{filepath.Join(dir, "none.xlsx"), "không tìm thấy tệp"},
 	} {
 		t.Run(filepath.Base(tt.path), func(t *testing.T) {
-			sheets, problems := Read([]string{tt.path}, ReadOptions{Set: testSet, Units: testUnits})
+			sheets, problems := readAll([]string{tt.path}, readOpts{Set: testSet, Units: testUnits})
 			if diff := cmp.Diff([]Problem{{File: tt.path, Msg: tt.msg}}, problems); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
@@ -192,7 +192,7 @@ func BenchmarkReadZeroCounts(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		sheets, problems := Read(paths, ReadOptions{Set: testSet, Units: list, Period: &p2022})
+		sheets, problems := readAll(paths, readOpts{Set: testSet, Units: list, Period: &p2022})
 		if len(sheets) != 4*98 || len(problems) != 0 {
 			b.Fatalf("%d sheets, %d problems", len(sheets), len(problems))
 		}

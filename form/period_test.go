@@ -141,7 +141,7 @@ func TestReadPeriod(t *testing.T) {
 			if tt.change != nil {
 				edit(t, path, tt.change)
 			}
-			sheets, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: tt.want})
+			sheets, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: tt.want})
 			if diff := cmp.Diff(tt.problems, stripFile(t, problems, path)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
@@ -182,7 +182,7 @@ func TestReadTwoSheetsOtherPeriods(t *testing.T) {
 		{"period asked", &h1, "biểu mẫu của kỳ năm 2025, đang đánh giá kỳ 6 tháng đầu năm 2026: số liệu ở trang này không được dùng"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: tt.want})
+			_, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: tt.want})
 			want := []Problem{{Sheet: "Cái Khế", Cell: "B4", Msg: tt.msg}, missing}
 			if diff := cmp.Diff(want, stripFile(t, problems, path)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)

@@ -1,6 +1,9 @@
 package form
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,33 +16,15 @@ import (
 
 	"dean/criteria"
 	"dean/period"
-	"dean/score"
+	"dean/submission"
 	"dean/units"
 )
 
-// ReadOptions is what filled workbooks are checked against.
+// ReadOptions is what filled workbooks are read against.
 type ReadOptions struct {
 	Set    *criteria.Set
 	Units  *units.List    // nil: units.Default()
 	Period *period.Period // when non-nil, a form for another period is a problem
-	// Cells asks for Sheet.Cells, which only the report's sources need; scoring
-	// thousands of wards without them keeps memory small.
-	Cells bool
-	// Each, when set, is called with every ward sheet as soon as it is read, on the
-	// goroutine reading its file, so calls run in parallel; a ward found twice is
-	// passed each time, and Read's result says which sheet counts. The sheets Read
-	// returns then carry no Values: a caller that keeps only what it derives from
-	// them (a score) reads any number of files with flat memory.
-	Each func(Sheet)
-}
-
-// Sheet is one ward's values as read from its sheet.
-type Sheet struct {
-	File, Sheet string
-	Ward        units.Ward
-	Period      string               // as read (period code, e.g. "2022")
-	Values      score.Values         // invalid cells are left out (so they score as missing, never silently)
-	Cells       map[string][2]string // input id -> cell refs ("E12") of "Kỳ này" and "Cùng kỳ năm trước" ("" if none)
 }
 
 // A real form is a few hundred kilobytes unzipped. The limits stop a zip bomb
@@ -56,103 +41,122 @@ const (
 // take for 1,234.
 var openOptions = excelize.Options{RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit}
 
-// Read reads every workbook and returns the ward sheets it could identify and all
-// problems of all files, ordered by file (in the order given), sheet, row and
-// column. A sheet whose ward is unknown is not returned; a sheet for another
-// criteria version or period is returned without values, so the ward shows as
-// lacking data. When a ward appears twice, the first sheet counts.
-func Read(paths []string, o ReadOptions) ([]Sheet, []Problem) {
+// Read reads every workbook and hands each ward sheet it can identify to each, as
+// soon as the sheet is read, on the goroutine reading its file: calls run in
+// parallel. It returns every problem of reading, ordered by file (in the order
+// given), sheet, row and column; what the values mean against the criteria is
+// submission.Check's to say. A sheet whose ward is unknown is not handed on; a
+// sheet for another criteria version or period is handed on without entries, so
+// the ward shows as lacking data. A file identical to one before it is read once.
+func Read(paths []string, o ReadOptions, each func(submission.Submission)) []submission.Problem {
 	if o.Set == nil {
-		return nil, []Problem{{Msg: "chưa có bộ tiêu chí để đối chiếu biểu mẫu"}}
+		return []submission.Problem{{Msg: "chưa có bộ tiêu chí để đối chiếu biểu mẫu"}}
 	}
 	if o.Units == nil {
 		o.Units = units.Default()
 	}
-	// Files are independent until the duplicate check, so they are read in
-	// parallel; results keep their places so the output does not depend on timing.
-	results := make([]fileResult, len(paths))
+	files := hashAll(paths)
+	results := make([][]submission.Problem, len(paths))
+	forEach(len(paths), func(i int) {
+		f := files[i]
+		switch {
+		case f.msg != "":
+			results[i] = []submission.Problem{fileProblem(i, f.path, f.msg, false)}
+		case f.sameAs >= 0:
+			results[i] = []submission.Problem{fileProblem(i, f.path, fmt.Sprintf("tệp giống hệt tệp %s (cùng nội dung từng byte): chỉ đọc một lần", paths[f.sameAs]), true)}
+		default:
+			results[i] = readFileSafely(i, f, o, each)
+		}
+	})
+	var problems []submission.Problem
+	for _, r := range results {
+		problems = append(problems, r...)
+	}
+	submission.Sort(problems)
+	return problems
+}
+
+// forEach runs do(0) … do(n-1), as many at once as there are cores.
+func forEach(n int, do func(i int)) {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, path := range paths {
+	for i := range n {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i] = readFileSafely(i, path, o)
+			do(i)
 		})
 	}
 	wg.Wait()
+}
 
-	var sheets []Sheet
-	var problems []placed
-	first := map[string]wardSheet{}
-	for _, r := range results {
-		problems = append(problems, r.problems...)
-		for _, ws := range r.sheets {
-			if prev, dup := first[ws.Ward.Code]; dup {
-				where := fmt.Sprintf("trang %q", prev.Sheet.Sheet)
-				if prev.File != ws.File {
-					where = fmt.Sprintf("tệp %s, %s", prev.File, where)
-				}
-				problems = append(problems, placed{
-					Problem: Problem{File: ws.File, Sheet: ws.Sheet.Sheet, Cell: ws.code.ref, Msg: fmt.Sprintf(
-						"phường %s (mã %s) đã có ở %s: mỗi phường chỉ nhập ở một trang, số liệu ở trang này không được dùng",
-						ws.Ward.Name, ws.Ward.Code, where)},
-					file: ws.fileIdx, sheet: ws.sheetIdx, row: ws.code.row, col: ws.code.col,
-				})
-				continue
+func fileProblem(i int, path, msg string, warning bool) submission.Problem {
+	return submission.Problem{File: path, Msg: msg, Warning: warning, Pos: submission.Pos{File: i}}
+}
+
+// file is one path with its fingerprint, taken before it is parsed so that a file
+// given twice is read once and every value can name the bytes it came from.
+type file struct {
+	path   string
+	data   []byte
+	sha256 string
+	sameAs int    // index of an identical file given earlier, or -1
+	msg    string // why the path cannot be read as a workbook
+}
+
+func hashAll(paths []string) []file {
+	files := make([]file, len(paths))
+	forEach(len(paths), func(i int) {
+		f := file{path: paths[i], sameAs: -1}
+		if f.msg = statMessage(f.path); f.msg == "" {
+			data, err := os.ReadFile(f.path)
+			if err != nil {
+				f.msg = openMessage(err)
+			} else {
+				sum := sha256.Sum256(data)
+				f.data, f.sha256 = data, hex.EncodeToString(sum[:])
 			}
-			first[ws.Ward.Code] = ws
-			sheets = append(sheets, ws.Sheet)
 		}
+		files[i] = f
+	})
+	first := map[string]int{}
+	for i := range files {
+		if files[i].msg != "" {
+			continue
+		}
+		if j, ok := first[files[i].sha256]; ok {
+			files[i].sameAs, files[i].data = j, nil
+			continue
+		}
+		first[files[i].sha256] = i
 	}
-	return sheets, sortProblems(problems)
-}
-
-type fileResult struct {
-	sheets   []wardSheet
-	problems []placed
-}
-
-// wardSheet is a read sheet with what the duplicate check needs to place its
-// problem.
-type wardSheet struct {
-	Sheet
-	fileIdx, sheetIdx int
-	code              field
+	return files
 }
 
 // readFileSafely turns a panic inside the spreadsheet library, on a file no test
 // foresaw, into a problem with that file: the other files are still read, and
 // nothing crashes on a reader goroutine where no caller could recover.
-func readFileSafely(fileIdx int, path string, o ReadOptions) (res fileResult) {
+func readFileSafely(i int, f file, o ReadOptions, each func(submission.Submission)) (ps []submission.Problem) {
 	defer func() {
 		if r := recover(); r != nil {
-			res = fileResult{problems: []placed{{Problem: Problem{File: path,
-				Msg: fmt.Sprintf("không đọc được tệp: tệp hỏng theo cách chương trình chưa lường trước (%v)", r)}, file: fileIdx}}}
+			ps = []submission.Problem{fileProblem(i, f.path,
+				fmt.Sprintf("không đọc được tệp: tệp hỏng theo cách chương trình chưa lường trước (%v)", r), false)}
 		}
 	}()
-	return readFile(fileIdx, path, o)
+	return readFile(i, f, o, each)
 }
 
-func readFile(fileIdx int, path string, o ReadOptions) fileResult {
-	var res fileResult
-	fail := func(msg string) {
-		res.problems = append(res.problems, placed{Problem: Problem{File: path, Msg: msg}, file: fileIdx})
-	}
-	if msg := statMessage(path); msg != "" {
-		fail(msg)
-		return res
-	}
-	f, err := excelize.OpenFile(path, openOptions)
+func readFile(fileIdx int, file file, o ReadOptions, each func(submission.Submission)) []submission.Problem {
+	f, err := excelize.OpenReader(bytes.NewReader(file.data), openOptions)
 	if err != nil {
 		if f != nil {
 			f.Close()
 		}
-		fail(openMessage(err))
-		return res
+		return []submission.Problem{fileProblem(fileIdx, file.path, openMessage(err), false)}
 	}
 	defer f.Close()
 
+	var problems []submission.Problem
 	names := f.GetSheetList()
 	keys := nameKeys{}
 	inputs := o.Set.Inputs()
@@ -167,24 +171,22 @@ func readFile(fileIdx int, path string, o ReadOptions) fileResult {
 		if isGuide(name) {
 			continue
 		}
-		r := &sheetReader{f: f, o: o, file: path, name: name, fileIdx: fileIdx, sheetIdx: i + 1, book: book, inputs: inputs, keys: keys}
-		ws, found := r.read()
-		res.problems = append(res.problems, r.problems...)
-		if ws != nil && o.Each != nil {
-			o.Each(ws.Sheet)
-			ws.Values = nil
-		}
-		if ws != nil {
-			res.sheets = append(res.sheets, *ws)
+		src := submission.Source{File: file.path, SHA256: file.sha256, Sheet: name, FileIndex: fileIdx, SheetIndex: i + 1}
+		r := &sheetReader{f: f, o: o, src: src, book: book, inputs: inputs, keys: keys}
+		s, found := r.read()
+		problems = append(problems, r.problems...)
+		if s != nil {
+			each(*s)
 		}
 		if found {
 			wards++
 		}
 	}
 	if wards == 0 {
-		fail(fmt.Sprintf("tệp không có trang số liệu phường nào (trang có dòng tiêu đề %q, %q)", colID, colNow))
+		problems = append(problems, fileProblem(fileIdx, file.path,
+			fmt.Sprintf("tệp không có trang số liệu phường nào (trang có dòng tiêu đề %q, %q)", colID, colNow), false))
 	}
-	return res
+	return problems
 }
 
 // statMessage names what a path is when it cannot be a workbook before opening
@@ -244,9 +246,9 @@ func readGuide(f *excelize.File, name string, keys nameKeys) fields {
 
 // field is a label's value and where it sits.
 type field struct {
-	value, ref string
-	row, col   int
-	labelled   bool // the label was found
+	value    string
+	at       submission.Ref
+	labelled bool // the label was found
 }
 
 // fields holds the labelled values above a table, by label.
@@ -272,14 +274,13 @@ func (m fields) scan(cells []string, row int, keys nameKeys) {
 		if !ok || m[label].labelled {
 			continue
 		}
-		fd := field{labelled: true, row: row, col: col + 2}
+		fd := field{labelled: true, at: submission.Ref{Col: col + 2, Row: row}}
 		for j := col + 1; j < len(cells); j++ {
 			if v := strings.TrimSpace(cells[j]); v != "" {
-				fd.value, fd.col = v, j+1
+				fd.value, fd.at.Col = v, j+1
 				break
 			}
 		}
-		fd.ref = cellRef(fd.col, row)
 		m[label] = fd
 	}
 }

@@ -1,7 +1,11 @@
 package form
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +15,7 @@ import (
 
 	"dean/criteria"
 	"dean/score"
+	"dean/submission"
 	"dean/units"
 )
 
@@ -29,7 +34,7 @@ func stripFile(t *testing.T, ps []Problem, path string) []Problem {
 
 func TestReadBlankTemplate(t *testing.T) {
 	path := writeForm(t, t.TempDir(), "ninh-kieu.xlsx", Options{Wards: []units.Ward{caiKhe, anHoa}, Period: p2022})
-	sheets, problems := Read([]string{path}, ReadOptions{Cells: true, Set: testSet, Units: testUnits, Period: &p2022})
+	sheets, problems := readAll([]string{path}, readOpts{Cells: true, Set: testSet, Units: testUnits, Period: &p2022})
 	if len(sheets) != 2 || sheets[0].Ward != caiKhe || sheets[1].Ward != anHoa {
 		t.Fatalf("sheets: %+v", sheets)
 	}
@@ -58,7 +63,7 @@ func TestReadFilledByWrite(t *testing.T) {
 	want := goodValues(testSet)
 	path := writeForm(t, t.TempDir(), "f.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
 		Values: map[string]score.Values{caiKhe.Code: want}})
-	sheets, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	sheets, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
 	if len(problems) != 0 {
 		t.Fatalf("problems: %v", problems)
 	}
@@ -87,7 +92,7 @@ func TestReadFilledByExcelize(t *testing.T) {
 			}
 		}
 	})
-	sheets, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	sheets, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
 	if len(problems) != 0 {
 		t.Fatalf("problems: %v", problems)
 	}
@@ -345,43 +350,60 @@ func TestReadBadInput(t *testing.T) {
 	}
 }
 
-func TestReadEachSeesValuesThenDropsThem(t *testing.T) {
-	want := goodValues(testSet)
-	path := writeForm(t, t.TempDir(), "f.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
-		Values: map[string]score.Values{caiKhe.Code: want}})
-	var seen []Sheet
+// TestReadHandsOnEverySheet: Read passes on every ward sheet it identifies, the
+// same ward in two files included (which counts is assess's to decide), and a
+// byte-identical copy of a file is read once.
+func TestReadHandsOnEverySheet(t *testing.T) {
+	dir := t.TempDir()
+	a := writeForm(t, dir, "a.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
+		Values: map[string]score.Values{caiKhe.Code: goodValues(testSet)}})
+	b := writeForm(t, dir, "b.xlsx", Options{Wards: []units.Ward{caiKhe, anHoa}, Period: p2022})
+	copyA := filepath.Join(dir, "copy.xlsx")
+	data, err := os.ReadFile(a)
+	must(t, err)
+	must(t, os.WriteFile(copyA, data, 0o644))
+	var seen []string
 	var mu sync.Mutex
-	sheets, problems := Read([]string{path, path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022,
-		Each: func(s Sheet) { mu.Lock(); seen = append(seen, s); mu.Unlock() }})
-	if len(seen) != 2 {
-		t.Fatalf("Each saw %d sheets, want 2 (the ward twice)", len(seen))
+	problems := Read([]string{a, b, copyA}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022}, func(s submission.Submission) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, filepath.Base(s.Source.File)+":"+s.Ward.Code+":"+s.Source.SHA256[:8])
+	})
+	slices.Sort(seen)
+	sum := func(p string) string {
+		data, err := os.ReadFile(p)
+		must(t, err)
+		return fmt.Sprintf("%x", sha256.Sum256(data))[:8]
 	}
-	if diff := cmp.Diff(want, seen[0].Values); diff != "" {
-		t.Errorf("values given to Each (-want +got):\n%s", diff)
+	want := []string{"a.xlsx:31117:" + sum(a), "b.xlsx:31117:" + sum(b), "b.xlsx:31120:" + sum(b)}
+	if diff := cmp.Diff(want, seen); diff != "" {
+		t.Errorf("sheets handed on (-want +got):\n%s", diff)
 	}
-	if len(sheets) != 1 || len(problems) != 1 {
-		t.Fatalf("got %d sheets and %d problems; want 1 sheet, 1 duplicate problem", len(sheets), len(problems))
-	}
-	if sheets[0].Values != nil {
-		t.Errorf("values kept after Each: %v", sheets[0].Values)
+	wantP := []Problem{{File: copyA, Msg: "tệp giống hệt tệp " + a + " (cùng nội dung từng byte): chỉ đọc một lần", Warning: true, Pos: submission.Pos{File: 2}}}
+	if diff := cmp.Diff(wantP, problems); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
 
-// TestReadSurvivesAPanic: a panic while reading one file (here from Each, standing
-// in for the spreadsheet library) becomes a problem with that file; the others
-// are still read.
+// TestReadSurvivesAPanic: a panic while reading one file (here from the callback,
+// standing in for the spreadsheet library) becomes a problem with that file; the
+// others are still read.
 func TestReadSurvivesAPanic(t *testing.T) {
 	dir := t.TempDir()
 	bad := writeForm(t, dir, "bad.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022})
 	good := writeForm(t, dir, "good.xlsx", Options{Wards: []units.Ward{anHoa}, Period: p2022})
-	sheets, problems := Read([]string{bad, good}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022,
-		Each: func(s Sheet) {
-			if s.Ward == caiKhe {
-				panic("boom")
-			}
-		}})
-	if len(sheets) != 1 || sheets[0].Ward != anHoa {
-		t.Errorf("sheets: %+v", sheets)
+	var got []units.Ward
+	var mu sync.Mutex
+	problems := Read([]string{bad, good}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022}, func(s submission.Submission) {
+		if s.Ward == caiKhe {
+			panic("boom")
+		}
+		mu.Lock()
+		got = append(got, s.Ward)
+		mu.Unlock()
+	})
+	if len(got) != 1 || got[0] != anHoa {
+		t.Errorf("wards: %+v", got)
 	}
 	if len(problems) == 0 || problems[0].File != bad || !strings.Contains(problems[0].Msg, "chưa lường trước (boom)") {
 		t.Errorf("problems: %v", problems)
@@ -391,7 +413,7 @@ func TestReadSurvivesAPanic(t *testing.T) {
 func TestPartlyInvalidBlankSheetKeepsEveryCell(t *testing.T) {
 	path := writeForm(t, t.TempDir(), "f.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022})
 	edit(t, path, func(f *excelize.File) { f.SetCellValue("Cái Khế", "E10", "có lẽ") })
-	_, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	_, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
 	if len(problems) < 10 {
 		t.Errorf("a sheet with a typed but invalid cell was collapsed to %d problems: %v", len(problems), problems)
 	}
@@ -417,7 +439,7 @@ func TestFormulaWithoutResultIsNotAnEmptyCell(t *testing.T) {
 	path := writeForm(t, t.TempDir(), "f.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
 		Values: map[string]score.Values{caiKhe.Code: vals}})
 	edit(t, path, func(f *excelize.File) { f.SetCellFormula("Cái Khế", "E43", "2+3") })
-	_, problems := Read([]string{path}, ReadOptions{Set: testSet, Units: testUnits, Period: &p2022})
+	_, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
 	want := []Problem{{File: path, Sheet: "Cái Khế", Cell: "E43", Input: "vu_dua_xe",
 		Msg: "ô có công thức (=2+3) nhưng chưa có kết quả tính: hãy mở tệp bằng Excel rồi lưu lại"}}
 	if diff := cmp.Diff(want, problems); diff != "" {

@@ -10,18 +10,18 @@ import (
 	"dean/criteria"
 	"dean/period"
 	"dean/score"
+	"dean/submission"
 	"dean/units"
 )
 
 // sheetReader reads one ward sheet: a streaming pass that keeps only the labelled
-// fields and the input rows, then checks on what was kept.
+// fields and the input rows, then makes the submission of what was kept.
 type sheetReader struct {
-	f                 *excelize.File
-	o                 ReadOptions
-	file, name        string
-	fileIdx, sheetIdx int
-	book              fields // from the "Hướng dẫn" sheet
-	problems          []placed
+	f        *excelize.File
+	o        ReadOptions
+	src      submission.Source
+	book     fields // from the "Hướng dẫn" sheet
+	problems []submission.Problem
 	// Shared by the file's sheets, which are read one after another.
 	inputs []*criteria.Input // r.o.Set.Inputs(), which allocates on every call
 	keys   nameKeys
@@ -37,22 +37,16 @@ type scanned struct {
 	rows      []inputRow
 	nonEmpty  bool
 	damaged   string // why reading stopped early
-	headerRef string
+	headerRef submission.Ref
 }
 
-// inputRow keeps no cell references: they are made (cellRef) only for the few
-// cells that have a problem or when Sheet.Cells is asked for, since making one
-// per row and column was a large share of the reader's allocations.
 type inputRow struct {
 	row           int
 	id, now, prev string
 }
 
 // cellRef is the reference ("E12") of the cell at a 1-based column and row.
-func cellRef(col, row int) string {
-	ref, _ := excelize.CoordinatesToCellName(col, row)
-	return ref
-}
+func cellRef(col, row int) string { return submission.Ref{Col: col, Row: row}.String() }
 
 // nameKeys memoises units.NameKey for one file: its ward sheets repeat the same
 // labels, headers and district, and the key (Unicode normalisation) was the
@@ -79,63 +73,60 @@ var (
 	keyPrev = units.NameKey(colPrev)
 )
 
-func (r *sheetReader) add(ref string, row, col int, input, msg string, missing bool) {
-	r.problems = append(r.problems, placed{
-		Problem: Problem{File: r.file, Sheet: r.name, Cell: ref, Input: input, Msg: msg, Missing: missing},
-		file:    r.fileIdx, sheet: r.sheetIdx, row: row, col: col,
+func (r *sheetReader) add(at submission.Ref, input, msg string) {
+	r.problems = append(r.problems, submission.Problem{
+		File: r.src.File, Sheet: r.src.Sheet, Cell: at.String(), Input: input, Msg: msg,
+		Pos: submission.Pos{File: r.src.FileIndex, Sheet: r.src.SheetIndex, Row: at.Row, Col: at.Col},
 	})
 }
 
 func (r *sheetReader) addAt(fd field, input, msg string) {
 	if fd.labelled {
-		r.add(fd.ref, fd.row, fd.col, input, msg, false)
+		r.add(fd.at, input, msg)
 	} else {
-		r.add("", 0, 0, input, msg, false)
+		r.add(submission.Ref{}, input, msg)
 	}
 }
 
-// read returns the sheet when its ward is known (nil otherwise), and whether the
-// sheet is a ward sheet at all (an empty one is not).
-func (r *sheetReader) read() (*wardSheet, bool) {
+// read returns the sheet's submission when its ward is known (nil otherwise),
+// and whether the sheet is a ward sheet at all (an empty one is not).
+func (r *sheetReader) read() (*submission.Submission, bool) {
 	sc := r.scan()
 	if sc.damaged != "" {
 		// What follows the damage is unknown, so nothing of the sheet is used.
-		r.add("", 0, 0, "", sc.damaged, false)
+		r.add(submission.Ref{}, "", sc.damaged)
 		return nil, true
 	}
 	if !sc.nonEmpty {
 		// A damaged sheet can also read as empty, so an empty sheet is not
 		// skipped in silence.
-		r.add("", 0, 0, "", "trang trống, không có số liệu phường: nếu không dùng, hãy xóa trang này", false)
+		r.add(submission.Ref{}, "", "trang trống, không có số liệu phường: nếu không dùng, hãy xóa trang này")
 		return nil, false
 	}
-	ws := &wardSheet{Sheet: Sheet{File: r.file, Sheet: r.name, Values: score.Values{}}, fileIdx: r.fileIdx, sheetIdx: r.sheetIdx}
+	s := &submission.Submission{Source: r.src, Table: sc.header}
 	ward, known := r.ward(sc.fields)
-	ws.Ward, ws.code = ward, sc.fields[labelCode]
+	s.Ward, s.CodeAt = ward, sc.fields[labelCode].at
 	readValues := r.version(sc.fields)
-	ws.Period, readValues = r.period(sc.fields, readValues)
+	s.Period, readValues = r.period(sc.fields, readValues)
 
+	s.Unread = true
 	switch {
 	case sc.header == 0:
-		r.add("", 0, 0, "", fmt.Sprintf("không tìm thấy dòng tiêu đề của bảng số liệu (dòng có ô %q) trong %d dòng đầu", colID, headerScanRows), false)
+		r.add(submission.Ref{}, "", fmt.Sprintf("không tìm thấy dòng tiêu đề của bảng số liệu (dòng có ô %q) trong %d dòng đầu", colID, headerScanRows))
 	case sc.nowCol == 0:
-		r.add(sc.headerRef, sc.header, 0, "", fmt.Sprintf("dòng tiêu đề (dòng %d) không có cột %q", sc.header, colNow), false)
+		r.add(submission.Ref{Row: sc.header, Col: sc.headerRef.Col}, "", fmt.Sprintf("dòng tiêu đề (dòng %d) không có cột %q", sc.header, colNow))
 	case readValues:
-		ws.Values, ws.Cells = r.values(sc)
-		r.collapseBlank(ws.Values)
-		if !r.o.Cells {
-			ws.Cells = nil
-		}
+		s.Entries, s.Unread = r.entries(sc), false
 	}
 	if !known {
 		return nil, true
 	}
-	return ws, true
+	return s, true
 }
 
 func (r *sheetReader) scan() scanned {
 	sc := scanned{fields: fields{}}
-	rows, err := r.f.Rows(r.name)
+	rows, err := r.f.Rows(r.src.Sheet)
 	if err != nil {
 		sc.damaged = "không đọc được trang này (trang bị hỏng hoặc không phải trang tính)"
 		return sc
@@ -198,7 +189,7 @@ func (sc *scanned) findHeader(cells []string, row int, keys nameKeys) bool {
 		case keyID:
 			if sc.idCol == 0 {
 				sc.idCol, found = i+1, true
-				sc.headerRef = cellRef(i+1, row)
+				sc.headerRef = submission.Ref{Col: i + 1, Row: row}
 			}
 		case keyNow:
 			if sc.nowCol == 0 {
@@ -239,14 +230,14 @@ func (r *sheetReader) ward(m fields) (units.Ward, bool) {
 	}
 	w, ok := r.o.Units.ByCode(code.value)
 	if !ok {
-		r.addAt(code, "", fmt.Sprintf("mã phường %s không có trong danh mục đơn vị", quote(code.value)))
+		r.addAt(code, "", fmt.Sprintf("mã phường %s không có trong danh mục đơn vị", submission.Quote(code.value)))
 		return units.Ward{}, false
 	}
 	if name.value != "" && r.keys.of(name.value) != r.keys.of(w.Name) {
-		r.addAt(name, "", fmt.Sprintf("tên phường %s không khớp với mã phường %s (theo danh mục là phường %s)", quote(name.value), w.Code, w.Name))
+		r.addAt(name, "", fmt.Sprintf("tên phường %s không khớp với mã phường %s (theo danh mục là phường %s)", submission.Quote(name.value), w.Code, w.Name))
 	}
 	if district.value != "" && r.districtKey(district.value) != r.districtKey(w.District) {
-		r.addAt(district, "", fmt.Sprintf("quận %s không khớp với mã phường %s (theo danh mục là quận %s)", quote(district.value), w.Code, w.District))
+		r.addAt(district, "", fmt.Sprintf("quận %s không khớp với mã phường %s (theo danh mục là quận %s)", submission.Quote(district.value), w.Code, w.District))
 	}
 	return w, true
 }
@@ -340,88 +331,57 @@ func (r *sheetReader) bookPeriod() (period.Period, bool) {
 	return p, err == nil
 }
 
-// values checks every input row and returns the good values.
-func (r *sheetReader) values(sc scanned) (score.Values, map[string][2]string) {
-	set := r.o.Set
-	vals := make(score.Values, len(r.inputs))
-	seen := make(map[string]int, len(r.inputs))
-	// partOf places its problems by seen's rows, so the references are kept only
-	// when the caller asks for them.
-	var cells map[string][2]string
-	if r.o.Cells {
-		cells = make(map[string][2]string, len(r.inputs))
-	}
-	var dup map[string]bool // rare: made on the first duplicate
-	for _, ir := range sc.rows {
-		in := set.Input(strings.ToLower(ir.id))
-		if in == nil {
-			if !isCriterionID(set, ir.id) {
-				r.add(cellRef(sc.idCol, ir.row), ir.row, sc.idCol, "", fmt.Sprintf("mã chỉ số %s không có trong bộ tiêu chí phiên bản %s", quote(ir.id), set.Version), false)
-			}
-			continue
-		}
-		if first, ok := seen[in.ID]; ok {
-			r.add(cellRef(sc.idCol, ir.row), ir.row, sc.idCol, in.ID, fmt.Sprintf("chỉ số lặp lại, đã có ở dòng %d: số liệu của chỉ số này không được dùng", first), false)
-			if dup == nil {
-				dup = map[string]bool{}
-			}
-			dup[in.ID] = true
-			continue
-		}
-		seen[in.ID] = ir.row
-		var rd score.Reading
-		rd.Now = r.value(in, ir.now, sc.nowCol, ir.row, "thiếu số liệu kỳ này")
-		yoy := in.YoY && sc.prevCol > 0
-		switch {
-		case yoy:
-			rd.Prev = r.value(in, ir.prev, sc.prevCol, ir.row, "thiếu số liệu cùng kỳ năm trước")
-		case !in.YoY && strings.TrimSpace(ir.prev) != "":
-			r.add(cellRef(sc.prevCol, ir.row), ir.row, sc.prevCol, in.ID, fmt.Sprintf("chỉ số này không so sánh với cùng kỳ: số liệu ở cột %q không được dùng, hãy để trống", colPrev), false)
-		}
-		if cells != nil {
-			refs := [2]string{cellRef(sc.nowCol, ir.row), ""}
-			if yoy {
-				refs[1] = cellRef(sc.prevCol, ir.row)
-			}
-			cells[in.ID] = refs
-		}
-		vals[in.ID] = rd
-	}
-	for id := range dup {
-		delete(vals, id)
-	}
+// entries makes an entry of every input row, its cells read by the input's kind.
+func (r *sheetReader) entries(sc scanned) []submission.Entry {
+	es := make([]submission.Entry, 0, len(sc.rows))
 	hasYoY := false
 	for _, in := range r.inputs {
 		hasYoY = hasYoY || in.YoY
-		if _, ok := seen[in.ID]; !ok {
-			r.add("", sc.header, 0, in.ID, fmt.Sprintf("không có dòng nào cho chỉ số này (%s)", in.Label), false)
-		}
 	}
 	if hasYoY && sc.prevCol == 0 {
-		r.add(sc.headerRef, sc.header, 0, "", fmt.Sprintf("dòng tiêu đề (dòng %d) không có cột %q", sc.header, colPrev), false)
+		r.add(sc.headerRef, "", fmt.Sprintf("dòng tiêu đề (dòng %d) không có cột %q", sc.header, colPrev))
 	}
-	r.partOf(vals, seen, sc)
-	for id, rd := range vals {
-		if !rd.Now.OK && !rd.Prev.OK {
-			delete(vals, id)
+	for _, ir := range sc.rows {
+		e := submission.Entry{ID: ir.id, At: submission.Ref{Col: sc.idCol, Row: ir.row}}
+		e.Now = submission.Cell{At: submission.Ref{Col: sc.nowCol, Row: ir.row}}
+		if sc.prevCol > 0 {
+			e.Prev = submission.Cell{At: submission.Ref{Col: sc.prevCol, Row: ir.row}}
 		}
+		in := r.o.Set.Input(strings.ToLower(ir.id))
+		switch {
+		case in == nil:
+			// What the row holds is the check's to judge, not read.
+			e.Now.Filled = strings.TrimSpace(ir.now) != ""
+			e.Prev.Filled = strings.TrimSpace(ir.prev) != ""
+		default:
+			r.cell(in, ir.now, &e.Now)
+			if in.YoY {
+				r.cell(in, ir.prev, &e.Prev)
+			} else {
+				e.Prev.Filled = strings.TrimSpace(ir.prev) != ""
+			}
+		}
+		es = append(es, e)
 	}
-	return vals, cells
+	return es
 }
 
-// value reads one cell of an input; a problem leaves it out.
-func (r *sheetReader) value(in *criteria.Input, text string, col, row int, missing string) score.Num {
+// cell reads one cell of an input; a problem marks it bad.
+func (r *sheetReader) cell(in *criteria.Input, text string, c *submission.Cell) {
+	if c.At.Col == 0 {
+		return
+	}
 	t := strings.TrimSpace(text)
 	if t == "" {
 		// A formula saved by a program that does not compute (not Excel) has no
 		// result yet: that is not a cell left empty.
-		if f, _ := r.f.GetCellFormula(r.name, cellRef(col, row)); f != "" {
-			r.add(cellRef(col, row), row, col, in.ID, fmt.Sprintf("ô có công thức (=%s) nhưng chưa có kết quả tính: hãy mở tệp bằng Excel rồi lưu lại", f), false)
-			return score.Num{}
+		if f, _ := r.f.GetCellFormula(r.src.Sheet, c.At.String()); f != "" {
+			r.add(c.At, in.ID, fmt.Sprintf("ô có công thức (=%s) nhưng chưa có kết quả tính: hãy mở tệp bằng Excel rồi lưu lại", f))
+			c.Filled, c.Bad = true, true
 		}
-		r.add(cellRef(col, row), row, col, in.ID, missing, true)
-		return score.Num{}
+		return
 	}
+	c.Filled = true
 	var v int64
 	var msg string
 	if in.Kind == criteria.Bool {
@@ -429,24 +389,25 @@ func (r *sheetReader) value(in *criteria.Input, text string, col, row int, missi
 	} else {
 		plain := false
 		if v, plain = plainCount(t); !plain {
-			v, msg = parseCount(t, ambiguousDot(t) && r.numberCell(cellRef(col, row)))
+			v, msg = parseCount(t, ambiguousDot(t) && r.numberCell(c.At.String()))
 		}
 		if msg == "" {
-			msg = r.notCount(col, row, v)
+			msg = r.notCount(c.At, v)
 		}
 	}
 	if msg != "" {
-		r.add(cellRef(col, row), row, col, in.ID, msg, false)
-		return score.Num{}
+		r.add(c.At, in.ID, msg)
+		c.Bad = true
+		return
 	}
-	return score.N(v)
+	c.Num = score.N(v)
 }
 
 // numberCell asks the cell type, which the stream does not give. It loads the
 // whole sheet, so it is asked only for the rare "1.234" that text and number
 // cells read differently.
 func (r *sheetReader) numberCell(ref string) bool {
-	t, err := r.f.GetCellType(r.name, ref)
+	t, err := r.f.GetCellType(r.src.Sheet, ref)
 	return err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber)
 }
 
@@ -464,9 +425,9 @@ const (
 // asked about. A boolean (TRUE reads "1") is not caught: only 0 and 1 could be
 // one, and asking the type of every 0 and 1, common counts, would read most
 // sheets twice.
-func (r *sheetReader) notCount(col, row int, v int64) string {
+func (r *sheetReader) notCount(at submission.Ref, v int64) string {
 	if v >= minDateSerial && v <= maxDateSerial {
-		if d, ok := r.dateCell(cellRef(col, row), v); ok {
+		if d, ok := r.dateCell(at.String(), v); ok {
 			return fmt.Sprintf("ô chứa ngày tháng (%s), không phải số đếm", d.Format("02/01/2006"))
 		}
 	}
@@ -476,10 +437,10 @@ func (r *sheetReader) notCount(col, row int, v int64) string {
 // dateCell reports whether a number cell shows a date, by its number format, and
 // the date it shows.
 func (r *sheetReader) dateCell(ref string, serial int64) (time.Time, bool) {
-	if t, err := r.f.GetCellType(r.name, ref); err != nil || (t != excelize.CellTypeUnset && t != excelize.CellTypeNumber && t != excelize.CellTypeDate) {
+	if t, err := r.f.GetCellType(r.src.Sheet, ref); err != nil || (t != excelize.CellTypeUnset && t != excelize.CellTypeNumber && t != excelize.CellTypeDate) {
 		return time.Time{}, false
 	}
-	id, err := r.f.GetCellStyle(r.name, ref)
+	id, err := r.f.GetCellStyle(r.src.Sheet, ref)
 	if err != nil || id == 0 {
 		return time.Time{}, false
 	}
@@ -530,75 +491,4 @@ func isDateFormat(id int, custom *string) bool {
 		}
 	}
 	return false
-}
-
-// partOf checks that no part exceeds its whole, this period and, where both ask
-// for it, last year. The part's value is left out: it is the cell reported.
-// A value in vals was read from the row seen gives for its id, so its cell is
-// made from that row.
-func (r *sheetReader) partOf(vals score.Values, seen map[string]int, sc scanned) {
-	for _, in := range r.inputs {
-		whole := r.o.Set.Input(in.PartOf)
-		if whole == nil {
-			continue
-		}
-		p, w := vals[in.ID], vals[whole.ID]
-		if p.Now.OK && w.Now.OK && p.Now.V > w.Now.V {
-			r.add(cellRef(sc.nowCol, seen[in.ID]), seen[in.ID], sc.nowCol, in.ID, partMsg("", p.Now.V, whole.ID, cellRef(sc.nowCol, seen[whole.ID]), w.Now.V), false)
-			p.Now = score.Num{}
-		}
-		if in.YoY && whole.YoY && p.Prev.OK && w.Prev.OK && p.Prev.V > w.Prev.V {
-			r.add(cellRef(sc.prevCol, seen[in.ID]), seen[in.ID], sc.prevCol, in.ID, partMsg("cùng kỳ năm trước ", p.Prev.V, whole.ID, cellRef(sc.prevCol, seen[whole.ID]), w.Prev.V), false)
-			p.Prev = score.Num{}
-		}
-		if _, ok := vals[in.ID]; ok {
-			vals[in.ID] = p
-		}
-	}
-}
-
-func partMsg(what string, part int64, whole, wholeRef string, wholeV int64) string {
-	return fmt.Sprintf("số liệu %s(%d) lớn hơn số liệu của %s ở ô %s (%d): đây là một phần của %s nên không thể lớn hơn",
-		what, part, whole, wholeRef, wholeV, whole)
-}
-
-func isCriterionID(set *criteria.Set, id string) bool {
-	for _, c := range set.Criteria() {
-		if strings.EqualFold(c.ID, id) {
-			return true
-		}
-	}
-	return false
-}
-
-// collapseBlank turns the missing-data problems of a sheet nobody has filled in yet
-// into one line: a district that has not started needs one message, not ninety.
-func (r *sheetReader) collapseBlank(vals score.Values) {
-	for _, v := range vals {
-		if v.Now.OK || v.Prev.OK {
-			return
-		}
-	}
-	for _, p := range r.problems {
-		if !p.Missing && p.Input != "" {
-			return // something was typed, just not validly: every cell matters
-		}
-	}
-	kept, blank := r.problems[:0], 0
-	var first placed
-	for _, p := range r.problems {
-		if p.Missing && p.File == r.file && p.Sheet == r.name {
-			if blank == 0 {
-				first = p
-			}
-			blank++
-			continue
-		}
-		kept = append(kept, p)
-	}
-	r.problems = kept
-	if blank > 0 {
-		first.Input, first.Msg = "", fmt.Sprintf("trang chưa điền số liệu: cả %d ô cần điền đều trống", blank)
-		r.problems = append(r.problems, first)
-	}
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"dean/criteria"
 )
 
 // Ward is one ward's identity and its card.
@@ -78,4 +80,13 @@ func (s Summary) Sentence(total int) string {
 		fmt.Fprintf(&b, "%d phường đạt %d/%d tiêu chí", s.Distribution[strconv.Itoa(k)], k, total)
 	}
 	return b.String()
+}
+
+// InfoOf names the set and the thresholds in force.
+func InfoOf(set *criteria.Set) Info {
+	ps := map[string]string{}
+	for _, p := range set.Params {
+		ps[p.Name] = p.Text()
+	}
+	return Info{Version: set.Version, Source: set.Source, Params: ps}
 }

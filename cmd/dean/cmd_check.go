@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dean/form"
+	"dean/submission"
 )
 
 type checkOptions struct {
@@ -41,25 +42,25 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printProblems(stderr, b.problems)
-	if opts.annotate != "" && len(b.problems) > 0 {
-		if err := annotateAll(opts.annotate, b.files, b.problems, stdout, stderr); err != nil {
+	printProblems(stderr, b.Problems)
+	if opts.annotate != "" && len(b.Problems) > 0 {
+		if err := annotateAll(opts.annotate, b.files, b.Problems, stdout, stderr); err != nil {
 			return err
 		}
 	}
 	summary := problemSummary(b)
-	if len(b.problems) > 0 {
+	if failed(b) {
 		return reported{summary}
 	}
 	fmt.Fprintln(stdout, summary+" — biểu mẫu hợp lệ")
 	return nil
 }
 
-func annotateAll(dir string, files []string, problems []form.Problem, stdout, stderr io.Writer) error {
+func annotateAll(dir string, files []string, problems []submission.Problem, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fileError(err)
 	}
-	byFile := map[string][]form.Problem{}
+	byFile := map[string][]submission.Problem{}
 	for _, p := range problems {
 		byFile[p.File] = append(byFile[p.File], p)
 	}

@@ -7,12 +7,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"dean"
+	"dean/assess"
 	"dean/atomicfile"
+	"dean/criteria"
 	"dean/report"
 )
 
@@ -63,7 +66,7 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	b, err := opts.read(readMode{needPeriod: true, cells: true})
+	b, err := opts.read(readMode{needPeriod: true, keep: true})
 	if err != nil {
 		return err
 	}
@@ -80,13 +83,10 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	res, err := scoreBatch(b)
-	if err != nil {
+	if err := usable(b, stderr); err != nil {
 		return err
 	}
-	if err := usable(b, res, stderr); err != nil {
-		return err
-	}
+	res := b.Result
 	hashes, err := hashInputs(b.files, opts)
 	if err != nil {
 		return err
@@ -96,8 +96,8 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 		Window: meta.WindowFor(*b.period), Date: date, Meta: meta,
 		Sources: map[string]report.Source{}, Files: hashes,
 	}
-	for _, s := range b.sheets {
-		in.Sources[s.Ward.Code] = report.Source{File: s.File, Sheet: s.Sheet, Values: s.Values, Cells: s.Cells}
+	for _, w := range b.Wards {
+		in.Sources[w.Code] = source(b.set, w)
 	}
 	if opts.pdf != "" {
 		if err := atomicfile.Write(opts.pdf, func(w io.Writer) error { return report.WritePDF(w, report.Build(in)) }); err != nil {
@@ -111,8 +111,8 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "Đã ghi %s: sổ tổng hợp %s, %d phường\n", opts.xlsx, b.period.Label(), len(res.Wards))
 	}
-	printProblems(stderr, b.problems)
-	if len(b.problems) > 0 {
+	printProblems(stderr, b.Problems)
+	if failed(b) {
 		return reported{problemSummary(b) + " — báo cáo đã lập từ những gì đọc được; sửa biểu mẫu rồi lập lại (dean check)"}
 	}
 	return nil
@@ -161,4 +161,24 @@ func hashInputs(files []string, opts reportOptions) ([]report.FileHash, error) {
 		add(f.role, f.path, data)
 	}
 	return out, nil
+}
+
+// source is where a ward's values were read, as the workbook's "Chi tiết" shows it.
+func source(set *criteria.Set, w assess.Ward) report.Source {
+	s := report.Source{File: w.Submission.Source.File, Sheet: w.Submission.Source.Sheet, Values: w.Values, Cells: map[string][2]string{}}
+	for _, e := range w.Submission.Entries {
+		in := set.Input(strings.ToLower(e.ID))
+		if in == nil {
+			continue
+		}
+		if _, seen := s.Cells[in.ID]; seen {
+			continue
+		}
+		refs := [2]string{e.Now.At.String(), ""}
+		if in.YoY {
+			refs[1] = e.Prev.At.String()
+		}
+		s.Cells[in.ID] = refs
+	}
+	return s
 }

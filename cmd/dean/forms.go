@@ -6,36 +6,32 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
+	"dean/assess"
 	"dean/criteria"
 	"dean/form"
 	"dean/period"
-	"dean/score"
+	"dean/submission"
 	"dean/units"
 )
 
-// batch is what the form-reading commands work from: the model and what the forms
-// held. A problem inside a form is data, not an error: it is in problems.
+// batch is what the form-reading commands work from: the model and the
+// assessment of what the forms held. A problem inside a form is data, not an
+// error: it is in the assessment's problems.
 type batch struct {
-	set      *criteria.Set
-	units    *units.List
-	period   *period.Period // nil when --period was not given
-	files    []string
-	sheets   []form.Sheet
-	problems []form.Problem
-	// cards holds the scores made while reading, by file and sheet, when the
-	// command asked for them (mode.score); the sheets then carry no values.
-	cards map[[2]string]score.Card
+	set    *criteria.Set
+	units  *units.List
+	period *period.Period // nil when --period was not given
+	files  []string
+	*assess.Assessment
 }
 
 // readMode says what a command needs from the forms.
 type readMode struct {
 	needPeriod bool // --period is required
-	cells      bool // each value's cell, for the report's sources
-	score      bool // score each ward as it is read and keep only the score
+	keep       bool // each ward's values and cells, for the report's sources
 }
 
 // formsOptions are what every form-reading command (check, score, report) takes.
@@ -70,48 +66,31 @@ func (o *formsOptions) read(mode readMode) (*batch, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &batch{set: set, units: list, period: p, files: files}
-	opts := form.ReadOptions{Set: set, Units: list, Period: p, Cells: mode.cells}
-	if mode.score {
-		// Scoring beside the reading overlaps the two and lets each ward's values
-		// go at once, so memory stays flat however many files there are.
-		var mu sync.Mutex
-		b.cards = map[[2]string]score.Card{}
-		opts.Each = func(s form.Sheet) {
-			card := score.Evaluate(set, s.Values)
-			mu.Lock()
-			b.cards[[2]string{s.File, s.Sheet}] = card
-			mu.Unlock()
-		}
-	}
-	b.sheets, b.problems = form.Read(files, opts)
-	return b, nil
+	a := assess.New(assess.Options{Set: set, Units: list, Period: p, Keep: mode.keep})
+	a.Problems(form.Read(files, form.ReadOptions{Set: set, Units: list, Period: p}, a.Add)...)
+	as := a.Finish()
+	return &batch{set: set, units: list, period: p, files: files, Assessment: as}, nil
 }
 
-func printProblems(w io.Writer, problems []form.Problem) {
+func printProblems(w io.Writer, problems []submission.Problem) {
 	for _, p := range problems {
-		kind := "lỗi"
-		if p.Missing {
-			kind = "thiếu số liệu"
-		}
-		fmt.Fprintf(w, "dean: %s: %s\n", kind, p)
+		fmt.Fprintf(w, "dean: %s: %s\n", p.Kind(), p)
 	}
-}
-
-func countProblems(problems []form.Problem) (errs, missing int) {
-	for _, p := range problems {
-		if p.Missing {
-			missing++
-		} else {
-			errs++
-		}
-	}
-	return errs, missing
 }
 
 func problemSummary(b *batch) string {
-	errs, missing := countProblems(b.problems)
-	return fmt.Sprintf("%d tệp, %d trang phường: %d lỗi, %d mục thiếu số liệu", len(b.files), len(b.sheets), errs, missing)
+	errs, missing, warnings := submission.Count(b.Problems)
+	s := fmt.Sprintf("%d tệp, %d trang phường: %d lỗi, %d mục thiếu số liệu", len(b.files), len(b.Wards), errs, missing)
+	if warnings > 0 {
+		s += fmt.Sprintf(", %d cảnh báo", warnings)
+	}
+	return s
+}
+
+// failed tells whether anything but warnings was found.
+func failed(b *batch) bool {
+	errs, missing, _ := submission.Count(b.Problems)
+	return errs+missing > 0
 }
 
 // expandFiles expands patterns such as *.xlsx itself, because Windows' cmd.exe
@@ -145,4 +124,13 @@ func expandFiles(args []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// onePeriod refuses to score submissions of several periods together.
+func onePeriod(b *batch) error {
+	if len(b.Periods) > 1 {
+		return hinted{fmt.Errorf("các biểu mẫu thuộc nhiều kỳ báo cáo khác nhau: %s", strings.Join(b.Periods, ", ")),
+			"chỉ định kỳ cần chấm bằng --period"}
+	}
+	return nil
 }

@@ -8,10 +8,10 @@ import (
 	"testing"
 
 	"dean"
+	"dean/assess"
 	"dean/form"
 	"dean/gen"
 	"dean/period"
-	"dean/score"
 	"dean/units"
 )
 
@@ -43,19 +43,21 @@ func TestCanThoRoundTrip(t *testing.T) {
 		paths = append(paths, filepath.Join(dir, f))
 	}
 	p := period.Period{Year: 2022}
-	sheets, problems := form.Read(paths, form.ReadOptions{Set: set, Units: units.Default(), Period: &p})
-	for _, pr := range problems {
+	a := assess.New(assess.Options{Set: set, Units: units.Default(), Period: &p, Keep: true})
+	a.Problems(form.Read(paths, form.ReadOptions{Set: set, Units: units.Default(), Period: &p}, a.Add)...)
+	as := a.Finish()
+	for _, pr := range as.Problems {
 		t.Errorf("problem: %s", pr)
 	}
-	if len(sheets) != 42 {
-		t.Fatalf("read %d ward sheets, want 42", len(sheets))
+	if len(as.Wards) != 42 {
+		t.Fatalf("read %d ward sheets, want 42", len(as.Wards))
 	}
 	dist := map[int]int{}
-	for _, s := range sheets {
-		if !reflect.DeepEqual(s.Values, want[s.Ward.Code]) {
-			t.Errorf("%s %s: values read back differ from those written", s.Ward.Code, s.Ward.Name)
+	for _, w := range as.Wards {
+		if !reflect.DeepEqual(w.Values, want[w.Code]) {
+			t.Errorf("%s %s: values read back differ from those written", w.Code, w.Name)
 		}
-		dist[score.Evaluate(set, s.Values).Passed]++
+		dist[w.Passed]++
 	}
 	if d := map[int]int{12: 3, 13: 3, 14: 3, 15: 9, 16: 7, 17: 5, 18: 4, 19: 5, 20: 3}; !reflect.DeepEqual(dist, d) {
 		t.Errorf("distribution read back: %v, want %v", dist, d)

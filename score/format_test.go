@@ -1,4 +1,4 @@
-package main
+package score
 
 import (
 	"bytes"
@@ -7,17 +7,15 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"dean/score"
 )
 
 func TestCSVIsExcelFriendlyAndInert(t *testing.T) {
-	res := score.Result{Wards: []score.Ward{{
-		Code: "=1+1", Name: "@SUM(A1)", District: "-2", Card: score.Card{Passed: 1, Total: 1, Model: true,
-			Criteria: []score.Criterion{{ID: "TC01", Verdict: score.Pass}}},
+	res := Result{Wards: []Ward{{
+		Code: "=1+1", Name: "@SUM(A1)", District: "-2", Card: Card{Passed: 1, Total: 1, Model: true,
+			Criteria: []Criterion{{ID: "TC01", Verdict: Pass}}},
 	}}}
 	var buf bytes.Buffer
-	if err := writeCSV(&buf, res); err != nil {
+	if err := WriteCSV(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	want := "\uFEFFMã phường,Tên phường,Quận,Số tiêu chí đạt,Tổng số tiêu chí,Đạt chuẩn,TC01\r\n" +
@@ -30,11 +28,11 @@ func TestCSVIsExcelFriendlyAndInert(t *testing.T) {
 // TestJSONStreamsLikeTheEncoder: writeJSON writes ward by ward, and must give the
 // very bytes a one-shot indented encoding gives.
 func TestJSONStreamsLikeTheEncoder(t *testing.T) {
-	for _, res := range []score.Result{
-		{Period: "2022", Wards: []score.Ward{}},
-		{Criteria: score.Info{Version: "v", Params: map[string]string{"a": "6 %"}}, Period: "2022",
-			Wards:   []score.Ward{{Code: "1", Name: "A & <B>"}, {Code: "2", Card: score.Card{Criteria: []score.Criterion{{ID: "TC01"}}}}},
-			Summary: score.Summary{Wards: 2, Distribution: map[string]int{"0": 2}}},
+	for _, res := range []Result{
+		{Period: "2022", Wards: []Ward{}},
+		{Criteria: Info{Version: "v", Params: map[string]string{"a": "6 %"}}, Period: "2022",
+			Wards:   []Ward{{Code: "1", Name: "A & <B>"}, {Code: "2", Card: Card{Criteria: []Criterion{{ID: "TC01"}}}}},
+			Summary: Summary{Wards: 2, Distribution: map[string]int{"0": 2}}},
 		{Period: "2022", Wards: manyWards(600)}, // more than one chunk
 	} {
 		var want bytes.Buffer
@@ -43,7 +41,7 @@ func TestJSONStreamsLikeTheEncoder(t *testing.T) {
 		enc.SetEscapeHTML(false)
 		enc.Encode(res)
 		var got bytes.Buffer
-		if err := writeJSON(&got, res); err != nil {
+		if err := WriteJSON(&got, res); err != nil {
 			t.Fatal(err)
 		}
 		if diff := cmp.Diff(want.String(), got.String()); diff != "" {
@@ -52,10 +50,10 @@ func TestJSONStreamsLikeTheEncoder(t *testing.T) {
 	}
 }
 
-func manyWards(n int) []score.Ward {
-	ws := make([]score.Ward, n)
+func manyWards(n int) []Ward {
+	ws := make([]Ward, n)
 	for i := range ws {
-		ws[i] = score.Ward{Code: fmt.Sprint(i), Card: score.Card{Passed: i % 23, Total: 22}}
+		ws[i] = Ward{Code: fmt.Sprint(i), Card: Card{Passed: i % 23, Total: 22}}
 	}
 	return ws
 }
