@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"dean"
-	"dean/criteria"
 	"dean/assess"
+	"dean/criteria"
 	"dean/form"
 	"dean/gen"
 	"dean/period"
