@@ -65,7 +65,7 @@ func Read(paths []string, o ReadOptions, each func(submission.Submission)) []sub
 		case f.sameAs >= 0:
 			results[i] = []submission.Problem{fileProblem(i, f.path, fmt.Sprintf("tệp giống hệt tệp %s (cùng nội dung từng byte): chỉ đọc một lần", paths[f.sameAs]), true)}
 		default:
-			results[i] = readFileSafely(i, f, o, each)
+			results[i] = readFile(i, f, o, each)
 		}
 	})
 	var problems []submission.Problem
@@ -76,18 +76,32 @@ func Read(paths []string, o ReadOptions, each func(submission.Submission)) []sub
 	return problems
 }
 
-// forEach runs do(0) … do(n-1), as many at once as there are cores.
+// forEach runs do(0) … do(n-1), as many at once as there are cores. A panic in
+// one is raised again on the caller's goroutine once all are done, where the
+// command's recover reports it as the program's own error: no goroutine of ours
+// may end the process with a stack trace, nor pass its failure off as a problem
+// with a district's file.
 func forEach(n int, do func(i int)) {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
+	var once sync.Once
+	var crash any
 	for i := range n {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			defer func() {
+				if r := recover(); r != nil {
+					once.Do(func() { crash = r })
+				}
+			}()
 			do(i)
 		})
 	}
 	wg.Wait()
+	if crash != nil {
+		panic(crash)
+	}
 }
 
 func fileProblem(i int, path, msg string, warning bool) submission.Problem {
@@ -131,19 +145,6 @@ func hashAll(paths []string) []file {
 		first[files[i].sha256] = i
 	}
 	return files
-}
-
-// readFileSafely turns a panic inside the spreadsheet library, on a file no test
-// foresaw, into a problem with that file: the other files are still read, and
-// nothing crashes on a reader goroutine where no caller could recover.
-func readFileSafely(i int, f file, o ReadOptions, each func(submission.Submission)) (ps []submission.Problem) {
-	defer func() {
-		if r := recover(); r != nil {
-			ps = []submission.Problem{fileProblem(i, f.path,
-				fmt.Sprintf("không đọc được tệp: tệp hỏng theo cách chương trình chưa lường trước (%v)", r), false)}
-		}
-	}()
-	return readFile(i, f, o, each)
 }
 
 func readFile(fileIdx int, file file, o ReadOptions, each func(submission.Submission)) []submission.Problem {

@@ -174,10 +174,21 @@ func neutralise(s string) string {
 func parallel(n int, do func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var once sync.Once
+	var crash any
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				do(i)
+				func() {
+					// A panic is raised again on the caller's goroutine, where the
+					// command reports it; the other workers keep draining.
+					defer func() {
+						if r := recover(); r != nil {
+							once.Do(func() { crash = r })
+						}
+					}()
+					do(i)
+				}()
 			}
 		})
 	}
@@ -186,4 +197,7 @@ func parallel(n int, do func(i int)) {
 	}
 	close(next)
 	wg.Wait()
+	if crash != nil {
+		panic(crash)
+	}
 }

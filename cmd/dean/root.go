@@ -70,7 +70,11 @@ func (e hinted) Error() string { return e.err.Error() }
 func (e hinted) Unwrap() error { return e.err }
 
 // run is the one place that turns an error into a message and an exit status.
-func run(args []string, stdout, stderr io.Writer) (code int) {
+func run(args []string, stdout, stderr io.Writer) int {
+	return execute(newRootCmd(stdout, stderr), args, stderr)
+}
+
+func execute(root *cobra.Command, args []string, stderr io.Writer) (code int) {
 	// A bug must still end as a message and status 1, never a stack trace with
 	// Go's status 2, which here means a usage error.
 	defer func() {
@@ -80,7 +84,6 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			code = 1
 		}
 	}()
-	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
@@ -93,7 +96,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 		return 1
 	}
-	msg, cobraUsage := translate(err)
+	msg := translate(err)
 	for _, line := range strings.Split(strings.TrimRight(msg, "\n"), "\n") {
 		fmt.Fprintf(stderr, "dean: lỗi: %s\n", line)
 	}
@@ -102,7 +105,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "dean: gợi ý: %s\n", h.hint)
 	}
 	var u usageError
-	if errors.As(err, &u) || cobraUsage {
+	if errors.As(err, &u) {
 		fmt.Fprintln(stderr, "dean: gợi ý: xem dean --help")
 		return 2
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -104,9 +105,24 @@ func localise(root *cobra.Command) {
 			c.Short, c.Long = short, short+"."
 		}
 		// A group of commands called with an unknown word is a usage error, not help.
-		if c.HasParent() && c.HasSubCommands() && c.Run == nil && c.RunE == nil {
-			c.Args = cobra.NoArgs
-			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+		if c.HasSubCommands() && c.Run == nil && c.RunE == nil {
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(c *cobra.Command, args []string) error {
+				if len(args) == 0 {
+					return c.Help()
+				}
+				return unknownCommand(c, args[0])
+			}
+		}
+		// A wrong number of arguments is a usage error, by its type: the exit
+		// status never rests on recognising cobra's English words.
+		if args := c.Args; args != nil {
+			c.Args = func(c *cobra.Command, a []string) error {
+				if err := args(c, a); err != nil {
+					return usageError{err}
+				}
+				return nil
+			}
 		}
 		for _, s := range c.Commands() {
 			walk(s, completion)
@@ -115,6 +131,17 @@ func localise(root *cobra.Command) {
 	walk(root, false)
 }
 
+// unknownCommand says that word is no command of c, suggesting the nearest.
+func unknownCommand(c *cobra.Command, word string) error {
+	msg := fmt.Sprintf("không có lệnh %q trong %q", word, c.CommandPath())
+	if s := c.SuggestionsFor(word); len(s) > 0 {
+		msg += fmt.Sprintf(" — có phải ý bạn là %q?", s[0])
+	}
+	return usageError{errors.New(msg)}
+}
+
+// cobraMessages put cobra's and pflag's English into Vietnamese, for display
+// only: whether an error is a usage error is known by its type.
 var cobraMessages = []struct {
 	re  *regexp.Regexp
 	out string
@@ -130,17 +157,16 @@ var cobraMessages = []struct {
 	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: .*`), `giá trị "$1" không hợp lệ cho cờ $2`},
 }
 
-// translate turns cobra's English argument errors into Vietnamese; ok says whether
-// the error was one of cobra's.
-func translate(err error) (string, bool) {
+// translate puts cobra's English argument errors into Vietnamese.
+func translate(err error) string {
 	msg := err.Error()
 	for _, m := range cobraMessages {
 		if m.re.MatchString(msg) {
-			return m.re.ReplaceAllString(msg, m.out), true
+			return m.re.ReplaceAllString(msg, m.out)
 		}
 	}
-	if msg == `accepts 0 arg(s), received 1` || regexp.MustCompile(`^accepts \d+ arg`).MatchString(msg) {
-		return fmt.Sprintf("lệnh này không nhận đối số (%s)", msg), true
+	if regexp.MustCompile(`^accepts \d+ arg`).MatchString(msg) {
+		return fmt.Sprintf("lệnh này không nhận đối số (%s)", msg)
 	}
-	return msg, false
+	return msg
 }
