@@ -42,7 +42,9 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printProblems(stderr, b.Problems)
+	// The findings are check's output: `dean check *.xlsx > loi.txt` keeps them,
+	// with the summary last. Only errors about the command itself go to stderr.
+	printProblems(stdout, b.Problems)
 	if opts.annotate != "" && len(b.Problems) > 0 {
 		if err := annotateAll(opts.annotate, b.files, b.Problems, stdout, stderr); err != nil {
 			return err
@@ -50,7 +52,8 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	}
 	summary := problemSummary(b)
 	if failed(b) {
-		return reported{summary}
+		fmt.Fprintln(stdout, "dean: "+summary)
+		return reported{}
 	}
 	fmt.Fprintln(stdout, summary+" — biểu mẫu hợp lệ")
 	return nil
