@@ -112,9 +112,28 @@ func (a *Assessor) Finish() *Assessment {
 		res.Wards[i] = w.Ward
 	}
 	res.Summary = score.Summarize(res.Wards)
+	res.Summary.NotSubmitted = a.notSubmitted(as.Wards)
 	as.Result = res
 	submission.Sort(as.Problems)
 	return as
+}
+
+// notSubmitted are the wards of the list with no values for the period: no
+// submission, or one whose values were not read (another period or version).
+func (a *Assessor) notSubmitted(wards []Ward) []score.WardRef {
+	sent := make(map[string]bool, len(wards))
+	for _, w := range wards {
+		if !w.Submission.Unread {
+			sent[w.Code] = true
+		}
+	}
+	refs := []score.WardRef{}
+	for _, w := range a.o.Units.Wards {
+		if !sent[w.Code] {
+			refs = append(refs, score.WardRef{Code: w.Code, Name: w.Name, District: w.District})
+		}
+	}
+	return refs
 }
 
 func order(a, b submission.Source) int {

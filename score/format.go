@@ -104,6 +104,9 @@ func WriteTable(w io.Writer, res Result) error {
 	if len(res.Wards) > 0 {
 		fmt.Fprintln(w, upperFirst(res.Summary.Sentence(total))+".")
 	}
+	if t := res.Summary.NotSubmittedText(); t != "" {
+		fmt.Fprintln(w, t)
+	}
 	return nil
 }
 

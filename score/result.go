@@ -39,11 +39,21 @@ type Summary struct {
 	ModelWards int `json:"model_wards"`
 	// Distribution counts wards by criteria passed, keyed by the count ("12": 3).
 	Distribution map[string]int `json:"distribution"`
+	// NotSubmitted are the wards of the units list with no data for the period,
+	// in the list's order.
+	NotSubmitted []WardRef `json:"not_submitted"`
+}
+
+// WardRef names a ward of the units list.
+type WardRef struct {
+	Code     string `json:"code"`
+	Name     string `json:"name"`
+	District string `json:"district,omitempty"`
 }
 
 // Summarize counts wards and the distribution of criteria met.
 func Summarize(wards []Ward) Summary {
-	s := Summary{Wards: len(wards), Distribution: map[string]int{}}
+	s := Summary{Wards: len(wards), Distribution: map[string]int{}, NotSubmitted: []WardRef{}}
 	for _, w := range wards {
 		s.Distribution[strconv.Itoa(w.Passed)]++
 		if w.Model {

@@ -50,6 +50,9 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if t := b.Result.Summary.NotSubmittedText(); t != "" {
+		fmt.Fprintln(stdout, t)
+	}
 	summary := problemSummary(b)
 	if failed(b) {
 		fmt.Fprintln(stdout, "dean: "+summary)

@@ -111,6 +111,9 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "Đã ghi %s: sổ tổng hợp %s, %d phường\n", opts.xlsx, b.period.Label(), len(res.Wards))
 	}
+	if t := res.Summary.NotSubmittedText(); t != "" {
+		fmt.Fprintln(stdout, t)
+	}
 	printProblems(stderr, b.Problems)
 	if failed(b) {
 		return reported{problemSummary(b) + " — báo cáo đã lập từ những gì đọc được; sửa biểu mẫu rồi lập lại (dean check)"}
