@@ -82,6 +82,8 @@ func Parse(r io.Reader, file string) (*List, error) {
 	return l, nil
 }
 
+var settingNames = map[string]string{"danh muc": "danh_muc", "hieu luc tu": "hieu_luc_tu", "hieu luc den": "hieu_luc_den"}
+
 var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 
 // settings reads the "# key: value" notes that a list file may start with. Keys
@@ -95,13 +97,12 @@ func (l *List) settings(notes []note, ps *problems) {
 		}
 		key := plainKey(strings.ReplaceAll(k, "_", " "))
 		v = clean(v)
-		switch key {
-		case "danh muc", "hieu luc tu", "hieu luc den":
-		default:
+		name, known := settingNames[key]
+		if !known {
 			continue // a note
 		}
 		if first, dup := seen[key]; dup {
-			ps.add(n.line, "%s đã ghi ở dòng %d", strings.TrimSpace(k), first)
+			ps.add(n.line, "%s đã ghi ở dòng %d", name, first)
 			continue
 		}
 		seen[key] = n.line
@@ -118,7 +119,7 @@ func (l *List) settings(notes []note, ps *problems) {
 		}
 		d, err := parseDate(v)
 		if err != nil {
-			ps.add(n.line, "%s: %v", strings.TrimSpace(k), err)
+			ps.add(n.line, "%s: %v", name, err)
 			continue
 		}
 		if l.validLine == 0 {

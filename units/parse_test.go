@@ -86,6 +86,8 @@ func TestParseReportsEveryProblem(t *testing.T) {
 			[]string{"u.csv:1: cột ma_phuong có hai lần trong dòng tiêu đề"}},
 		{"bad quoting", "ma_phuong,ten_phuong\n1,A\n2,\"B\n",
 			[]string{`u.csv:3: không đọc được CSV: thiếu dấu " đóng hoặc thừa dấu "`}},
+		{"saved in the Windows code page", "ma_phuong,ten_phuong\n31117,C\xe1i Kh\xd2\n31120,An H\xf2a\n",
+			[]string{`u.csv:2: tệp không phải văn bản UTF-8 (có lẽ được lưu bằng bảng mã Windows), từ dòng này và 1 dòng khác: trong Excel, chọn Lưu thành kiểu "CSV UTF-8 (Comma delimited)"`}},
 		{"empty", "", []string{"u.csv: tệp rỗng"}},
 		{"notes only", "# danh_muc: x\n", []string{"u.csv: tệp rỗng"}},
 		{"no wards", "ma_phuong,ten_phuong,ma_quan,ten_quan\n", []string{"u.csv: danh mục không có phường nào"}},

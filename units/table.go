@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong in a units list or merger table, at a line of its file
@@ -76,6 +77,9 @@ func readTable(r io.Reader, file string) (*table, error) {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if err := checkUTF8(data, file); err != nil {
+		return nil, err
+	}
 	t := &table{comma: ','}
 	// The "#" lines are read as lines, not as CSV: a note may hold quotes or
 	// commas. Excel, having opened and saved the file, writes one as
@@ -126,6 +130,30 @@ func readTable(r io.Reader, file string) (*table, error) {
 		return nil, &Problem{File: file, Msg: "tệp rỗng"}
 	}
 	return t, nil
+}
+
+// checkUTF8 catches a file saved as "CSV" by Excel on Windows, which writes the
+// Vietnamese code page (Windows-1258), not UTF-8: its names would be read garbled.
+func checkUTF8(data []byte, file string) error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	first, others := 0, 0
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if utf8.Valid(line) {
+			continue
+		}
+		if first == 0 {
+			first = i + 1
+		} else {
+			others++
+		}
+	}
+	msg := "tệp không phải văn bản UTF-8 (có lẽ được lưu bằng bảng mã Windows)"
+	if others > 0 {
+		msg += fmt.Sprintf(", từ dòng này và %d dòng khác", others)
+	}
+	return &Problem{File: file, Line: first, Msg: msg + `: trong Excel, chọn Lưu thành kiểu "CSV UTF-8 (Comma delimited)"`}
 }
 
 func csvReason(err error) string {
