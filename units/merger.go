@@ -123,7 +123,7 @@ func splitKind(s string) (kind, name string, ok bool) {
 // as ma_tinh, are ignored; "#" lines before the header are notes). Names carry their
 // kind ("Phường Tân An", "Xã Mỹ Khánh"); pham_vi is "toàn bộ" or "một phần";
 // danh_muc_moi names the list of the new ward, danh_muc_cu that of the old unit, or
-// is empty when the old unit is in none of lists. Every problem is reported with its
+// is empty when the old unit is in none of the lists. Every problem is reported with its
 // line: codes not in the list a row names, names that differ from the list's, an old
 // unit merged whole twice, a new ward without predecessors, an old list still in
 // force when the new one starts.
@@ -281,7 +281,7 @@ func (m *Merger) add(ps *problems, lk Link) {
 			ps.add(lk.Line, "mã cũ %s là %s %s ở dòng %d, ở đây là %s %s", lk.Old.Code, prev.OldKind, prev.OldName, prev.Line, lk.OldKind, lk.OldName)
 			return
 		case prev.Whole || lk.Whole:
-			ps.add(lk.Line, "%s %s (mã %s) vào hai phường mới (dòng %d và dòng này) nên phạm vi phải là \"một phần\" ở cả hai",
+			ps.add(lk.Line, "%s %s (mã %s) được sáp nhập vào hai phường mới (dòng %d và dòng này) nên phạm vi phải là \"một phần\" ở cả hai dòng",
 				lk.OldKind, lk.OldName, lk.Old.Code, prev.Line)
 			return
 		}

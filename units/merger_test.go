@@ -210,7 +210,7 @@ func TestParseMergerReportsEveryProblem(t *testing.T) {
 			",Phường Tân An,9,Xã Mỹ Khánh,toàn bộ\n", // 16
 			[]string{
 				"m.csv:3: trùng với dòng 2",
-				`m.csv:4: Phường Tân An (mã 1) vào hai phường mới (dòng 2 và dòng này) nên phạm vi phải là "một phần" ở cả hai`,
+				`m.csv:4: Phường Tân An (mã 1) được sáp nhập vào hai phường mới (dòng 2 và dòng này) nên phạm vi phải là "một phần" ở cả hai dòng`,
 				`m.csv:5: phạm vi "cả" không hợp lệ: ghi "toàn bộ" hoặc "một phần"`,
 				`m.csv:6: tên cũ "Hưng Lợi" phải bắt đầu bằng loại đơn vị: Phường, Xã, Thị trấn hoặc Đặc khu`,
 				"m.csv:7: mã 4 không có trong danh mục b",
@@ -219,7 +219,7 @@ func TestParseMergerReportsEveryProblem(t *testing.T) {
 				`m.csv:10: không có danh mục "c" (cột danh_muc_moi)`,
 				"m.csv:11: thiếu danh mục mới (cột danh_muc_moi)",
 				"m.csv:12: phường Thới Bình (mã 2) có trong danh mục a: ghi a ở cột danh_muc_cu",
-				`m.csv:14: Xã Mỹ Khánh (mã 8) vào hai phường mới (dòng 13 và dòng này) nên phạm vi phải là "một phần" ở cả hai`,
+				`m.csv:14: Xã Mỹ Khánh (mã 8) được sáp nhập vào hai phường mới (dòng 13 và dòng này) nên phạm vi phải là "một phần" ở cả hai dòng`,
 				"m.csv:15: Xã Mỹ Khánh: danh mục a chỉ có phường",
 				"m.csv:16: cần 8 cột, có 5",
 			}},
