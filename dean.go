@@ -5,7 +5,8 @@
 // The architecture in a page:
 //
 //	criteria/    criteria.yaml -> typed model (areas, criteria, inputs, rules, thresholds)
-//	units/       the list of wards (danh mục đơn vị) and ward-name matching
+//	units/       the lists of wards (danh mục đơn vị) by date, the 2025 merger, name matching
+//	archive/     the SQLite archive of every period: submissions, runs, results
 //	period/      reporting periods (2026-H1, 2026), their due dates and data windows
 //	form/        the data-entry workbook: the template districts fill in, and its reader
 //	submission/  a ward's values for a period with their cells, and their check

@@ -77,6 +77,11 @@ func (p Period) Due() time.Time {
 	return date(p.Year, time.November, 15)
 }
 
+// Units is the bundled units list in force on the due date: the 42 wards of 2022
+// for reports due up to 30/6/2025 (2025-H1 and before), the 31 wards of 1/7/2025
+// for the annual report of 2025 and after.
+func (p Period) Units() (*units.List, error) { return units.InForce(p.Due()) }
+
 // Window is the span of days a report's figures cover, both ends included.
 type Window struct {
 	From, To time.Time

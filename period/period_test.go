@@ -41,3 +41,24 @@ func TestDueAndWindow(t *testing.T) {
 		t.Errorf("year window %s", got)
 	}
 }
+
+func TestUnitsByDueDate(t *testing.T) {
+	tests := []struct{ period, list string }{
+		{"2022", "can-tho-2022"},
+		{"2024", "can-tho-2022"},
+		{"2025-H1", "can-tho-2022"}, // due 15/5/2025
+		{"2025", "can-tho-2025"},    // due 15/11/2025
+		{"2027-H1", "can-tho-2025"},
+		{"2030", "can-tho-2025"},
+	}
+	for _, tt := range tests {
+		p, err := Parse(tt.period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := p.Units()
+		if err != nil || l.ID != tt.list {
+			t.Errorf("%s: %v %v, want %s", tt.period, l, err, tt.list)
+		}
+	}
+}

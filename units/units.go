@@ -1,105 +1,80 @@
-// Package units holds the list of wards (danh mục đơn vị) with their official codes
-// and districts, read from CSV, and matches ward names the way people type them.
+// Package units holds the lists of wards (danh mục đơn vị) with their official codes,
+// the dates each list holds and, before 1/7/2025, their districts; the table of the
+// 2025 merger linking the wards of one list to those of the next; and the matching
+// of ward names the way people type them.
 package units
 
 import (
 	"bytes"
-	_ "embed"
-	"encoding/csv"
-	"errors"
-	"fmt"
-	"io"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// Ward is one ward (phường) and the district (quận) it belongs to.
+// Ward is one ward (phường) of a units list, and the district (quận) it belonged to
+// where the list has districts. List names the list: a code alone is ambiguous
+// across 1/7/2025, when codes were reused for merged wards (31135 was Tân An and is
+// Ninh Kiều).
 type Ward struct {
+	List         string `json:"list"`
 	Code         string `json:"code"`
 	Name         string `json:"name"`
 	DistrictCode string `json:"district_code"`
 	District     string `json:"district"`
 }
 
-// List is a units list in file order.
-type List struct {
-	Wards  []Ward
-	byCode map[string]int
+// Key names a ward without ambiguity: its list and its code.
+type Key struct {
+	List string `json:"list"`
+	Code string `json:"code"`
 }
 
-//go:embed can-tho-2022.csv
-var canTho2022 []byte
+// Key is the ward's list and code.
+func (w Ward) Key() Key { return Key{List: w.List, Code: w.Code} }
 
-// Default is the 42 wards of Cần Thơ in 2022.
+// String writes the key as "can-tho-2025/31135".
+func (k Key) String() string { return k.List + "/" + k.Code }
+
+// List is a units list in file order.
+type List struct {
+	// ID names the list: the "danh_muc" its file declares ("can-tho-2025"), or else
+	// the file name it was read from.
+	ID    string
+	File  string
+	Valid Validity
+	Wards []Ward
+
+	validLine    int // the line of the file's first validity setting, for messages
+	hasDistricts bool
+	byCode       map[string]int
+}
+
+// Default is the 42 wards of Cần Thơ in 2022, the list in force until 30/6/2025.
+// InForce chooses the list by date.
 func Default() *List {
-	l, err := Parse(bytes.NewReader(canTho2022), "can-tho-2022.csv")
+	data, _ := listFiles.ReadFile("can-tho-2022.csv")
+	l, err := Parse(bytes.NewReader(data), "can-tho-2022.csv")
 	if err != nil {
 		panic(err) // the embedded list is tested
 	}
 	return l
 }
 
-var header = []string{"ma_phuong", "ten_phuong", "ma_quan", "ten_quan"}
-
-// Parse reads a CSV with the header ma_phuong,ten_phuong,ma_quan,ten_quan (a UTF-8
-// BOM, as Excel writes it, is accepted). Every problem is reported, with its line.
-func Parse(r io.Reader, file string) (*List, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	cr := csv.NewReader(bytes.NewReader(data))
-	// Excel on a Vietnamese-locale Windows saves "CSV" with semicolons.
-	if first, _, _ := bytes.Cut(data, []byte("\n")); bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
-		cr.Comma = ';'
-	}
-	cr.FieldsPerRecord = -1
-	rows, err := cr.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: không đọc được CSV: %w", file, err)
-	}
-	if len(rows) == 0 {
-		return nil, fmt.Errorf("%s: tệp rỗng", file)
-	}
-	for i, h := range header {
-		if i >= len(rows[0]) || strings.TrimSpace(rows[0][i]) != h {
-			return nil, fmt.Errorf("%s:1: dòng tiêu đề phải là %s", file, strings.Join(header, ","))
-		}
-	}
-	l := &List{byCode: map[string]int{}}
-	var errs []error
-	for i, row := range rows[1:] {
-		line := i + 2
-		if len(row) < 4 {
-			errs = append(errs, fmt.Errorf("%s:%d: cần 4 cột, có %d", file, line, len(row)))
-			continue
-		}
-		w := Ward{Code: clean(row[0]), Name: clean(row[1]), DistrictCode: clean(row[2]), District: clean(row[3])}
-		if w.Code == "" || w.Name == "" || w.District == "" {
-			errs = append(errs, fmt.Errorf("%s:%d: thiếu mã phường, tên phường hoặc tên quận", file, line))
-			continue
-		}
-		if j, dup := l.byCode[w.Code]; dup {
-			errs = append(errs, fmt.Errorf("%s:%d: mã phường %s trùng với dòng %d", file, line, w.Code, j+2))
-			continue
-		}
-		l.byCode[w.Code] = len(l.Wards)
-		l.Wards = append(l.Wards, w)
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	if len(l.Wards) == 0 {
-		return nil, fmt.Errorf("%s: danh mục không có phường nào", file)
-	}
-	return l, nil
-}
-
 func clean(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
 
-// ByCode finds a ward by its official code.
+// ByKey finds a ward by its key; a key of another list finds nothing.
+func (l *List) ByKey(k Key) (Ward, bool) {
+	if k.List != l.ID {
+		return Ward{}, false
+	}
+	return l.ByCode(k.Code)
+}
+
+// HasDistricts reports whether the list has a district level. Lists from 1/7/2025
+// have none: District and Districts then find nothing.
+func (l *List) HasDistricts() bool { return l.hasDistricts }
+
+// ByCode finds a ward by its official code in this list.
 func (l *List) ByCode(code string) (Ward, bool) {
 	i, ok := l.byCode[strings.TrimSpace(code)]
 	if !ok {
@@ -123,10 +98,16 @@ func (l *List) ByName(name string) []Ward {
 // District returns the wards of the district named or coded so, in list order. A
 // name typed without diacritics ("Ninh Kieu") is taken when it fits one district.
 func (l *List) District(nameOrCode string) []Ward {
+	if strings.TrimSpace(nameOrCode) == "" {
+		return nil
+	}
 	match := func(key func(string) string) []Ward {
 		want := key(nameOrCode)
 		var ws []Ward
 		for _, w := range l.Wards {
+			if w.District == "" {
+				continue
+			}
 			if w.DistrictCode == strings.TrimSpace(nameOrCode) || key(w.District) == want {
 				ws = append(ws, w)
 			}
@@ -159,12 +140,13 @@ func plainKey(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// Districts returns the district names in list order, each once.
+// Districts returns the district names in list order, each once; none for a list
+// without districts.
 func (l *List) Districts() []string {
 	var ds []string
 	seen := map[string]bool{}
 	for _, w := range l.Wards {
-		if !seen[w.District] {
+		if w.District != "" && !seen[w.District] {
 			seen[w.District] = true
 			ds = append(ds, w.District)
 		}
