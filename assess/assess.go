@@ -21,7 +21,9 @@ import (
 
 // Options is what submissions are assessed against.
 type Options struct {
-	Set    *criteria.Set
+	Set *criteria.Set
+	// Units orders the wards and names those without data. nil: the bundled list
+	// the submitted wards belong to, when they all belong to one.
 	Units  *units.List
 	Period *period.Period // the period assessed; nil: the one every submission states
 	// Keep keeps each ward's submission and checked values, which reports and the
@@ -44,26 +46,29 @@ type Assessment struct {
 	// Periods are the periods the submissions state, when none was asked for;
 	// Result.Period is empty when there are several.
 	Periods []string
+	// Units is the list the wards were ordered by (Options.Units, or the one they
+	// belong to); nil when they belong to several lists.
+	Units *units.List
 }
 
 // Assessor takes submissions as they are read, from any number of goroutines.
 type Assessor struct {
 	o        Options
 	mu       sync.Mutex
-	byCode   map[string][]Ward
+	byKey    map[units.Key][]Ward
 	problems []submission.Problem
 }
 
 // New starts an assessment.
 func New(o Options) *Assessor {
-	return &Assessor{o: o, byCode: map[string][]Ward{}}
+	return &Assessor{o: o, byKey: map[units.Key][]Ward{}}
 }
 
 // Add checks and scores one submission.
 func (a *Assessor) Add(s submission.Submission) {
 	vals, ps := submission.Check(a.o.Set, s)
 	w := Ward{
-		Ward:       score.Ward{Code: s.Ward.Code, Name: s.Ward.Name, District: s.Ward.District, Card: score.Evaluate(a.o.Set, vals)},
+		Ward:       score.Ward{List: s.Ward.List, Code: s.Ward.Code, Name: s.Ward.Name, District: s.Ward.District, Card: score.Evaluate(a.o.Set, vals)},
 		Submission: s,
 	}
 	if a.o.Keep {
@@ -73,7 +78,7 @@ func (a *Assessor) Add(s submission.Submission) {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.byCode[s.Ward.Code] = append(a.byCode[s.Ward.Code], w)
+	a.byKey[s.Ward.Key()] = append(a.byKey[s.Ward.Key()], w)
 	a.problems = append(a.problems, ps...)
 }
 
@@ -89,7 +94,7 @@ func (a *Assessor) Finish() *Assessment {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	as := &Assessment{Problems: a.problems}
-	for _, cands := range a.byCode {
+	for _, cands := range a.byKey {
 		slices.SortFunc(cands, func(x, y Ward) int { return order(x.Submission.Source, y.Submission.Source) })
 		as.Wards = append(as.Wards, cands[0])
 		for _, dup := range cands[1:] {
@@ -102,35 +107,78 @@ func (a *Assessor) Finish() *Assessment {
 	} else if as.Periods = stated(as.Wards); len(as.Periods) == 1 {
 		p = as.Periods[0]
 	}
-	rank := make(map[string]int, len(a.o.Units.Wards))
-	for i, w := range a.o.Units.Wards {
-		rank[w.Code] = i
+	as.Units = a.units(as.Wards)
+	rank := map[units.Key]int{}
+	if as.Units != nil {
+		for i, w := range as.Units.Wards {
+			rank[w.Key()] = i
+		}
 	}
-	slices.SortStableFunc(as.Wards, func(x, y Ward) int { return cmp.Compare(rank[x.Code], rank[y.Code]) })
+	// Wards of another list than the one ordering them (a user's list beside a
+	// bundled one) come last, by list and code, so the order never depends on
+	// the order of reading.
+	slices.SortStableFunc(as.Wards, func(x, y Ward) int {
+		rx, okx := rank[x.Submission.Ward.Key()]
+		ry, oky := rank[y.Submission.Ward.Key()]
+		return cmp.Or(cmp.Compare(b2i(!okx), b2i(!oky)), cmp.Compare(rx, ry), cmp.Compare(x.List, y.List), cmp.Compare(x.Code, y.Code))
+	})
 	res := score.Result{Criteria: score.InfoOf(a.o.Set), Period: p, Wards: make([]score.Ward, len(as.Wards))}
 	for i, w := range as.Wards {
 		res.Wards[i] = w.Ward
 	}
 	res.Summary = score.Summarize(res.Wards)
-	res.Summary.NotSubmitted = a.notSubmitted(as.Wards)
+	res.Summary.NotSubmitted = notSubmitted(as.Units, as.Wards)
 	as.Result = res
 	submission.Sort(as.Problems)
 	return as
 }
 
-// notSubmitted are the wards of the list with no values for the period: no
-// submission, or one whose values were not read (another period or version).
-func (a *Assessor) notSubmitted(wards []Ward) []score.WardRef {
-	sent := make(map[string]bool, len(wards))
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// units is the list given, or else the bundled list every submitted ward
+// belongs to; nil when they belong to several or to none.
+func (a *Assessor) units(wards []Ward) *units.List {
+	if a.o.Units != nil {
+		return a.o.Units
+	}
+	id := ""
 	for _, w := range wards {
-		if !w.Submission.Unread {
-			sent[w.Code] = true
+		switch {
+		case id == "":
+			id = w.List
+		case w.List != id:
+			return nil
 		}
 	}
+	if id == "" && a.o.Period != nil {
+		l, _ := a.o.Period.Units()
+		return l
+	}
+	l, _ := units.Named(id)
+	return l
+}
+
+// notSubmitted are the wards of the list with no values for the period: no
+// submission, or one whose values were not read (another period or version).
+func notSubmitted(list *units.List, wards []Ward) []score.WardRef {
 	refs := []score.WardRef{}
-	for _, w := range a.o.Units.Wards {
-		if !sent[w.Code] {
-			refs = append(refs, score.WardRef{Code: w.Code, Name: w.Name, District: w.District})
+	if list == nil {
+		return refs
+	}
+	sent := make(map[units.Key]bool, len(wards))
+	for _, w := range wards {
+		if !w.Submission.Unread {
+			sent[w.Submission.Ward.Key()] = true
+		}
+	}
+	for _, w := range list.Wards {
+		if !sent[w.Key()] {
+			refs = append(refs, score.WardRef{List: w.List, Code: w.Code, Name: w.Name, District: w.District})
 		}
 	}
 	return refs

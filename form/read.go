@@ -23,7 +23,7 @@ import (
 // ReadOptions is what filled workbooks are read against.
 type ReadOptions struct {
 	Set    *criteria.Set
-	Units  *units.List    // nil: units.Default()
+	Units  *units.List    // nil: each sheet's codes are of the list in force for its period
 	Period *period.Period // when non-nil, a form for another period is a problem
 }
 
@@ -51,9 +51,6 @@ var openOptions = excelize.Options{RawCellValue: true, UnzipSizeLimit: unzipSize
 func Read(paths []string, o ReadOptions, each func(submission.Submission)) []submission.Problem {
 	if o.Set == nil {
 		return []submission.Problem{{Msg: "chưa có bộ tiêu chí để đối chiếu biểu mẫu"}}
-	}
-	if o.Units == nil {
-		o.Units = units.Default()
 	}
 	files := hashAll(paths)
 	results := make([][]submission.Problem, len(paths))

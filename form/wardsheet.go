@@ -104,10 +104,10 @@ func (r *sheetReader) read() (*submission.Submission, bool) {
 		return nil, false
 	}
 	s := &submission.Submission{Source: r.src, Table: sc.header}
-	ward, known := r.ward(sc.fields)
-	s.Ward, s.CodeAt = ward, sc.fields[labelCode].at
 	readValues := r.version(sc.fields)
 	s.Period, readValues = r.period(sc.fields, readValues)
+	ward, known := r.ward(sc.fields, r.list(s.Period))
+	s.Ward, s.CodeAt = ward, sc.fields[labelCode].at
 
 	s.Unread = true
 	switch {
@@ -209,10 +209,32 @@ func (sc *scanned) findHeader(cells []string, row int, keys nameKeys) bool {
 	return found
 }
 
+// list is the units list a sheet's codes belong to: the one given, or else the
+// one in force on the due date of the period assessed or, failing that, of the
+// sheet's own period (31135 is Tân An on a 2024 form and Ninh Kiều on a 2025
+// one). A sheet whose period is unknown, already reported, is read against the
+// newest list.
+func (r *sheetReader) list(code string) *units.List {
+	if r.o.Units != nil {
+		return r.o.Units
+	}
+	p, err := period.Parse(code)
+	if r.o.Period != nil {
+		p, err = *r.o.Period, nil
+	}
+	if err == nil {
+		if l, err := p.Units(); err == nil {
+			return l
+		}
+	}
+	lists := units.Bundled()
+	return lists[len(lists)-1]
+}
+
 // ward identifies the sheet's ward by its code, checking the name and district
 // against the units list. Without a code, a name that matches exactly one ward
 // still identifies it.
-func (r *sheetReader) ward(m fields) (units.Ward, bool) {
+func (r *sheetReader) ward(m fields, list *units.List) (units.Ward, bool) {
 	code, name, district := m[labelCode], m[labelName], m[labelDistrict]
 	if code.value == "" {
 		msg := "thiếu mã phường"
@@ -220,7 +242,7 @@ func (r *sheetReader) ward(m fields) (units.Ward, bool) {
 			msg = fmt.Sprintf("thiếu mã phường: không tìm thấy ô %q phía trên bảng số liệu", labelCode)
 		}
 		if name.value != "" {
-			if ws := r.o.Units.ByName(name.value); len(ws) == 1 {
+			if ws := list.ByName(name.value); len(ws) == 1 {
 				r.addAt(code, "", fmt.Sprintf("%s (theo tên phường, đây là phường %s, mã %s)", msg, ws[0].Name, ws[0].Code))
 				return ws[0], true
 			}
@@ -228,7 +250,7 @@ func (r *sheetReader) ward(m fields) (units.Ward, bool) {
 		r.addAt(code, "", msg)
 		return units.Ward{}, false
 	}
-	w, ok := r.o.Units.ByCode(code.value)
+	w, ok := list.ByCode(code.value)
 	if !ok {
 		r.addAt(code, "", fmt.Sprintf("mã phường %s không có trong danh mục đơn vị", submission.Quote(code.value)))
 		return units.Ward{}, false
@@ -236,7 +258,7 @@ func (r *sheetReader) ward(m fields) (units.Ward, bool) {
 	if name.value != "" && r.keys.of(name.value) != r.keys.of(w.Name) {
 		r.addAt(name, "", fmt.Sprintf("tên phường %s không khớp với mã phường %s (theo danh mục là phường %s)", submission.Quote(name.value), w.Code, w.Name))
 	}
-	if district.value != "" && r.districtKey(district.value) != r.districtKey(w.District) {
+	if district.value != "" && w.District != "" && r.districtKey(district.value) != r.districtKey(w.District) {
 		r.addAt(district, "", fmt.Sprintf("quận %s không khớp với mã phường %s (theo danh mục là quận %s)", submission.Quote(district.value), w.Code, w.District))
 	}
 	return w, true

@@ -87,10 +87,11 @@ func marshal(v any, prefix string) ([]byte, error) {
 // WriteTable writes the table a user reads on the terminal, then the summary.
 func WriteTable(w io.Writer, res Result) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "MÃ\tPHƯỜNG\tQUẬN\tĐẠT\tTIÊU CHÍ KHÔNG ĐẠT\tTHIẾU DỮ LIỆU")
+	districts := res.HasDistricts()
+	fmt.Fprintln(tw, strings.Join(withDistrict(districts, []string{"MÃ", "PHƯỜNG"}, "QUẬN", "ĐẠT", "TIÊU CHÍ KHÔNG ĐẠT", "THIẾU DỮ LIỆU"), "\t"))
 	for _, wd := range res.Wards {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d/%d\t%s\t%s\n", wd.Code, wd.Name, wd.District, wd.Passed, wd.Total,
-			dash(wd.With(Fail)), dash(wd.With(Missing)))
+		fmt.Fprintln(tw, strings.Join(withDistrict(districts, []string{wd.Code, wd.Name}, wd.District,
+			fmt.Sprintf("%d/%d", wd.Passed, wd.Total), dash(wd.With(Fail)), dash(wd.With(Missing))), "\t"))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -108,6 +109,15 @@ func WriteTable(w io.Writer, res Result) error {
 		fmt.Fprintln(w, t)
 	}
 	return nil
+}
+
+// withDistrict is head, the district where the wards have one (the lists
+// before 1/7/2025), then rest.
+func withDistrict(districts bool, head []string, district string, rest ...string) []string {
+	if districts {
+		head = append(head, district)
+	}
+	return append(head, rest...)
 }
 
 func periodText(code string) string {
@@ -139,7 +149,8 @@ func WriteCSV(w io.Writer, res Result) error {
 	buf.WriteString("\uFEFF")
 	cw := csv.NewWriter(&buf)
 	cw.UseCRLF = true // Excel on Windows
-	header := []string{"Mã phường", "Tên phường", "Quận", "Số tiêu chí đạt", "Tổng số tiêu chí", "Đạt chuẩn"}
+	districts := res.HasDistricts()
+	header := withDistrict(districts, []string{"Mã phường", "Tên phường"}, "Quận", "Số tiêu chí đạt", "Tổng số tiêu chí", "Đạt chuẩn")
 	if len(res.Wards) > 0 {
 		for _, c := range res.Wards[0].Criteria {
 			header = append(header, c.ID)
@@ -147,7 +158,7 @@ func WriteCSV(w io.Writer, res Result) error {
 	}
 	cw.Write(header)
 	for _, wd := range res.Wards {
-		row := []string{wd.Code, wd.Name, wd.District, fmt.Sprint(wd.Passed), fmt.Sprint(wd.Total), map[bool]string{true: "Có", false: "Không"}[wd.Model]}
+		row := withDistrict(districts, []string{wd.Code, wd.Name}, wd.District, fmt.Sprint(wd.Passed), fmt.Sprint(wd.Total), map[bool]string{true: "Có", false: "Không"}[wd.Model])
 		for _, c := range wd.Criteria {
 			row = append(row, c.Verdict.Text())
 		}

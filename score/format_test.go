@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -73,4 +74,25 @@ func TestParallelPanicReachesTheCaller(t *testing.T) {
 		}
 	})
 	t.Error("parallel returned after a panic")
+}
+
+// TestNoDistrictColumnWithoutDistricts: since 1/7/2025 the lists have no
+// district level, and no output shows an empty "Quận" column.
+func TestNoDistrictColumnWithoutDistricts(t *testing.T) {
+	res := Result{Period: "2026", Wards: []Ward{{List: "can-tho-2025", Code: "31135", Name: "Ninh Kiều",
+		Card: Card{Passed: 1, Total: 1, Model: true, Criteria: []Criterion{{ID: "TC01", Verdict: Pass}}}}}}
+	var csvOut, table bytes.Buffer
+	if err := WriteCSV(&csvOut, res); err != nil {
+		t.Fatal(err)
+	}
+	want := "\uFEFFMã phường,Tên phường,Số tiêu chí đạt,Tổng số tiêu chí,Đạt chuẩn,TC01\r\n31135,Ninh Kiều,1,1,Có,Đạt\r\n"
+	if got := csvOut.String(); got != want {
+		t.Errorf("csv:\ngot  %q\nwant %q", got, want)
+	}
+	if err := WriteTable(&table, res); err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(table.String(), "\n"); first != "MÃ     PHƯỜNG     ĐẠT  TIÊU CHÍ KHÔNG ĐẠT  THIẾU DỮ LIỆU" {
+		t.Errorf("table header %q", first)
+	}
 }

@@ -11,6 +11,7 @@ import (
 
 // Ward is one ward's identity and its card.
 type Ward struct {
+	List     string `json:"list"` // the units list the code belongs to: a code alone is ambiguous across 1/7/2025
 	Code     string `json:"code"`
 	Name     string `json:"name"`
 	District string `json:"district"`
@@ -46,6 +47,7 @@ type Summary struct {
 
 // WardRef names a ward of the units list.
 type WardRef struct {
+	List     string `json:"list"`
 	Code     string `json:"code"`
 	Name     string `json:"name"`
 	District string `json:"district,omitempty"`
@@ -90,6 +92,17 @@ func (s Summary) Sentence(total int) string {
 		fmt.Fprintf(&b, "%d phường đạt %d/%d tiêu chí", s.Distribution[strconv.Itoa(k)], k, total)
 	}
 	return b.String()
+}
+
+// HasDistricts tells whether any ward has a district: the lists from 1/7/2025
+// have none, and then no output shows the column.
+func (r Result) HasDistricts() bool {
+	for _, w := range r.Wards {
+		if w.District != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // InfoOf names the set and the thresholds in force.

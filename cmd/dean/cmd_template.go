@@ -58,11 +58,14 @@ func runTemplate(opts templateOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	list, err := opts.units.load()
+	list, err := opts.units.load(p)
 	if err != nil {
 		return err
 	}
 	wards := list.Wards
+	if opts.district != "" && !list.HasDistricts() {
+		return usageError{fmt.Errorf("danh mục %s (%s) không có cấp quận: từ 1/7/2025 các phường báo cáo trực tiếp, bỏ --district để lập biểu mẫu cho mọi phường", list.ID, list.Valid)}
+	}
 	if opts.district != "" {
 		wards = list.District(opts.district)
 		if len(wards) == 0 {

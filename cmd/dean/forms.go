@@ -22,7 +22,7 @@ import (
 // error: it is in the assessment's problems.
 type batch struct {
 	set    *criteria.Set
-	units  *units.List
+	units  *units.List // the list the wards belong to; nil when they belong to several
 	period *period.Period // nil when --period was not given
 	files  []string
 	*assess.Assessment
@@ -58,18 +58,18 @@ func (o *formsOptions) read(mode readMode) (*batch, error) {
 	if err != nil {
 		return nil, err
 	}
-	list, err := o.units.load()
+	p, err := o.period.parse(mode.needPeriod)
 	if err != nil {
 		return nil, err
 	}
-	p, err := o.period.parse(mode.needPeriod)
+	list, err := o.units.load(p)
 	if err != nil {
 		return nil, err
 	}
 	a := assess.New(assess.Options{Set: set, Units: list, Period: p, Keep: mode.keep})
 	a.Problems(form.Read(files, form.ReadOptions{Set: set, Units: list, Period: p}, a.Add)...)
 	as := a.Finish()
-	return &batch{set: set, units: list, period: p, files: files, Assessment: as}, nil
+	return &batch{set: set, units: as.Units, period: p, files: files, Assessment: as}, nil
 }
 
 func printProblems(w io.Writer, problems []submission.Problem) {

@@ -73,12 +73,18 @@ func (o *criteriaOptions) load() (*criteria.Set, error) {
 type unitsOption struct{ file string }
 
 func (o *unitsOption) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.file, "units", "", "danh mục đơn vị: `TỆP` CSV ma_phuong,ten_phuong,ma_quan,ten_quan (mặc định: 42 phường Cần Thơ 2022)")
+	cmd.Flags().StringVar(&o.file, "units", "", "danh mục đơn vị: `TỆP` CSV ma_phuong,ten_phuong[,ma_quan,ten_quan] (mặc định: danh mục kèm theo dean có hiệu lực vào hạn nộp báo cáo của kỳ: 42 phường Cần Thơ đến 30/6/2025, 31 phường từ 1/7/2025)")
 }
 
-func (o *unitsOption) load() (*units.List, error) {
+// load reads --units, or else takes the bundled list in force on the period's
+// due date; with neither a file nor a period it is nil, and each form's own
+// period chooses.
+func (o *unitsOption) load(p *period.Period) (*units.List, error) {
 	if o.file == "" {
-		return units.Default(), nil
+		if p == nil {
+			return nil, nil
+		}
+		return p.Units()
 	}
 	f, err := os.Open(o.file)
 	if err != nil {
