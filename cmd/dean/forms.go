@@ -22,7 +22,7 @@ import (
 // error: it is in the assessment's problems.
 type batch struct {
 	set    *criteria.Set
-	units  *units.List // the list the wards belong to; nil when they belong to several
+	units  *units.List    // the list the wards belong to; nil when they belong to several
 	period *period.Period // nil when --period was not given
 	files  []string
 	*assess.Assessment
