@@ -64,6 +64,7 @@ func open(t testing.TB) *Archive {
 // record is a ward's submission as a form would give it: so_vu blank last year.
 func record(t testing.TB, period, list string, w units.Ward, file string, now int64) Record {
 	t.Helper()
+	w.List = list
 	s := submission.Submission{Ward: w, Period: period, Table: 7, CodeAt: submission.Ref{Col: 2, Row: 1},
 		Source: submission.Source{File: file, SHA256: "sha-" + file, Sheet: w.Name}}
 	cell := func(col, row int, v int64, ok bool) submission.Cell {
@@ -76,7 +77,7 @@ func record(t testing.TB, period, list string, w units.Ward, file string, now in
 	}
 	set := testSet(t)
 	vals, _ := submission.Check(set, s)
-	return NewRecord(set, period, list, s, vals)
+	return NewRecord(set, period, s, vals)
 }
 
 func card(passed int) score.Card {

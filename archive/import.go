@@ -73,7 +73,7 @@ func (a *Archive) Import(ctx context.Context, im Import) (Outcome, error) {
 	}
 	current := make([]int64, len(im.Records))
 	for i, r := range im.Records {
-		old, ok, err := currentRecord(ctx, tx, r.Period, r.List, r.Ward.Code)
+		old, ok, err := currentRecord(ctx, tx, r.Period, r.Ward.List, r.Ward.Code)
 		if err != nil {
 			return out, err
 		}
@@ -170,7 +170,7 @@ func (w *writer) record(ctx context.Context, r Record, file, when string, old in
 			return 0, err
 		}
 	}
-	res, err := w.sub.ExecContext(ctx, r.Period, r.List, r.Ward.Code, r.Ward.Name, r.Ward.District, file, r.Source.Sheet, r.CodeAt.String(), r.Table, when)
+	res, err := w.sub.ExecContext(ctx, r.Period, r.Ward.List, r.Ward.Code, r.Ward.Name, r.Ward.District, file, r.Source.Sheet, r.CodeAt.String(), r.Table, when)
 	if err != nil {
 		return 0, err
 	}

@@ -21,7 +21,7 @@ const recordColumns = `s.id, s.period, s.list, s.ward, s.ward_name, s.district, 
 func scanRecord(rows interface{ Scan(...any) error }) (Record, error) {
 	var r Record
 	var codeCell, at string
-	err := rows.Scan(&r.ID, &r.Period, &r.List, &r.Ward.Code, &r.Ward.Name, &r.Ward.District,
+	err := rows.Scan(&r.ID, &r.Period, &r.Ward.List, &r.Ward.Code, &r.Ward.Name, &r.Ward.District,
 		&r.Source.SHA256, &r.Source.File, &r.Source.Sheet, &codeCell, &r.Table, &at, &r.Superseded)
 	r.CodeAt, r.ImportedAt = submission.ParseRef(codeCell), parseStamp(at)
 	return r, err

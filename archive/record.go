@@ -13,8 +13,7 @@ import (
 type Record struct {
 	ID         int64
 	Period     string
-	List       string // the units list the ward's code belongs to
-	Ward       units.Ward
+	Ward       units.Ward // with its list: a code alone is ambiguous across 1/7/2025
 	Source     submission.Source
 	CodeAt     submission.Ref
 	Table      int
@@ -36,8 +35,8 @@ type Value struct {
 // NewRecord is what import stores of a checked submission: every input of the
 // set that the submission has a row for, with its checked values (a blank or
 // refused cell is missing) and the cells they were read from.
-func NewRecord(set *criteria.Set, period, list string, s submission.Submission, vals score.Values) Record {
-	r := Record{Period: period, List: list, Ward: s.Ward, Source: s.Source, CodeAt: s.CodeAt, Table: s.Table}
+func NewRecord(set *criteria.Set, period string, s submission.Submission, vals score.Values) Record {
+	r := Record{Period: period, Ward: s.Ward, Source: s.Source, CodeAt: s.CodeAt, Table: s.Table}
 	seen := map[string]bool{}
 	for _, e := range s.Entries {
 		in := set.Input(lower(e.ID))

@@ -29,6 +29,10 @@ type Options struct {
 	// Keep keeps each ward's submission and checked values, which reports and the
 	// archive need; scoring thousands of wards without them keeps memory flat.
 	Keep bool
+	// Prior, when set, gives what dean holds of a ward's same period a year
+	// earlier: a submission whose "Cùng kỳ năm trước" differs is warned about.
+	// It is called from many goroutines at once.
+	Prior func(w units.Ward, period string) (submission.Prior, bool)
 }
 
 // Ward is one ward's outcome and what it rests on.
@@ -67,6 +71,11 @@ func New(o Options) *Assessor {
 // Add checks and scores one submission.
 func (a *Assessor) Add(s submission.Submission) {
 	vals, ps := submission.Check(a.o.Set, s)
+	if a.o.Prior != nil && !s.Unread {
+		if p, ok := a.o.Prior(s.Ward, a.period(s)); ok {
+			ps = append(ps, submission.CompareLastYear(a.o.Set, s, vals, p)...)
+		}
+	}
 	w := Ward{
 		Ward:       score.Ward{List: s.Ward.List, Code: s.Ward.Code, Name: s.Ward.Name, District: s.Ward.District, Card: score.Evaluate(a.o.Set, vals)},
 		Submission: s,
@@ -182,6 +191,14 @@ func notSubmitted(list *units.List, wards []Ward) []score.WardRef {
 		}
 	}
 	return refs
+}
+
+// period is the period a submission is assessed for.
+func (a *Assessor) period(s submission.Submission) string {
+	if a.o.Period != nil {
+		return a.o.Period.String()
+	}
+	return s.Period
 }
 
 func order(a, b submission.Source) int {

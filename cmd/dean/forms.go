@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"dean/archive"
 	"dean/assess"
 	"dean/criteria"
 	"dean/form"
@@ -30,8 +31,9 @@ type batch struct {
 
 // readMode says what a command needs from the forms.
 type readMode struct {
-	needPeriod bool // --period is required
-	keep       bool // each ward's values and cells, for the report's sources
+	needPeriod bool             // --period is required
+	keep       bool             // each ward's values and cells, for the report's sources
+	prior      *archive.Archive // warn where a form's last year differs from the archive's
 }
 
 // formsOptions are what every form-reading command (check, score, report) takes.
@@ -66,7 +68,7 @@ func (o *formsOptions) read(mode readMode) (*batch, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := assess.New(assess.Options{Set: set, Units: list, Period: p, Keep: mode.keep})
+	a := assess.New(assess.Options{Set: set, Units: list, Period: p, Keep: mode.keep, Prior: priorFrom(mode.prior)})
 	a.Problems(form.Read(files, form.ReadOptions{Set: set, Units: list, Period: p}, a.Add)...)
 	as := a.Finish()
 	return &batch{set: set, units: as.Units, period: p, files: files, Assessment: as}, nil

@@ -20,6 +20,7 @@ type criteriaOptions struct {
 	file   string
 	params string
 	sets   []string
+	data   []byte // the criteria file's bytes, once loaded
 }
 
 func (o *criteriaOptions) register(cmd *cobra.Command, thresholds bool) {
@@ -41,6 +42,7 @@ func (o *criteriaOptions) name() string {
 // the command line has the last word.
 func (o *criteriaOptions) load() (*criteria.Set, error) {
 	data, file := dean.DefaultCriteria, "criteria.yaml"
+	defer func() { o.data = data }()
 	if o.file != "" {
 		b, err := os.ReadFile(o.file)
 		if err != nil {

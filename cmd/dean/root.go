@@ -44,6 +44,7 @@ từ biểu mẫu số liệu các quận gửi về, và lập báo cáo 6 thá
 		newCheckCmd(),
 		newScoreCmd(),
 		newReportCmd(),
+		newImportCmd(),
 	)
 	localise(root)
 	return root
