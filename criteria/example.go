@@ -78,6 +78,7 @@ func (l *loader) examples(s *Set, c *Criterion, n *yaml.Node) {
 		}
 		if e, ok := m["values"]; ok {
 			l.exampleValues(s, ex, e.value)
+			l.later(func() { l.examplePartOf(s, ex, e.value.Line) })
 		}
 		if e, ok := m["expect"]; ok {
 			l.expectations(s, c, ex, e.value)
@@ -135,6 +136,23 @@ func (l *loader) exampleValues(s *Set, ex *Example, n *yaml.Node) {
 			}
 			ex.Values[id] = ExampleValue{Now: l.exampleNum(ex, in, now), LastYear: l.exampleNum(ex, in, last)}
 		})
+	}
+}
+
+// examplePartOf keeps examples to data a form could hold: a part never exceeds
+// its whole, so no example rests on a case the form refuses.
+func (l *loader) examplePartOf(s *Set, ex *Example, line int) {
+	for _, in := range s.Inputs() { // in form order, for a stable report
+		v, ok := ex.Values[in.ID]
+		w, whole := ex.Values[in.PartOf]
+		if !ok || !whole || in.PartOf == "" {
+			continue
+		}
+		for _, pair := range [][2]*int64{{v.Now, w.Now}, {v.LastYear, w.LastYear}} {
+			if pair[0] != nil && pair[1] != nil && *pair[0] > *pair[1] {
+				l.add(line, "%s: %s (%d) lớn hơn %s (%d), biểu mẫu không nhận số liệu này", ex.title(), in.ID, *pair[0], in.PartOf, *pair[1])
+			}
+		}
 	}
 }
 

@@ -102,6 +102,18 @@ func TestExampleMistakesAreReportedWithTheirLines(t *testing.T) {
 	}
 }
 
+func TestExamplesHoldOnlyWhatAFormCould(t *testing.T) {
+	src := strings.Replace(exampleFile(`          - name: phần lớn hơn tổng
+            values: {c: 3, d: 2}
+            expect: {TC01: Thiếu dữ liệu}
+`), "          - {id: b, kind: count, label: B}\n",
+		"          - {id: b, kind: count, label: B}\n          - {id: c, kind: count, label: C, part_of: d}\n          - {id: d, kind: count, label: D}\n", 1)
+	_, err := criteria.Parse([]byte(strings.Replace(src, "id: c, kind: count, label: C, rule", "id: e, kind: count, label: E, rule", 1)), "c.yaml")
+	if err == nil || !strings.Contains(err.Error(), `c.yaml:18: ví dụ "phần lớn hơn tổng": c (3) lớn hơn d (2), biểu mẫu không nhận số liệu này`) {
+		t.Errorf("got %v", err)
+	}
+}
+
 func TestVerdictWord(t *testing.T) {
 	for code, word := range map[string]string{"pass": "Đạt", "fail": "Không đạt", "na": "Không áp dụng", "missing": "Thiếu dữ liệu"} {
 		if got := criteria.VerdictWord(code); got != word {
