@@ -86,7 +86,11 @@ const (
 )
 
 // Rule is one indicator's test. A leaf compares a measure of an input with a
-// target; Any and All combine leaves.
+// target; Any and All combine leaves. In criteria.yaml (rule.go reads it):
+// value_of sets Input; share_of and minus set Measure and Other; at_least,
+// above, at_most, below and equal set Op and Target; the decrease_ and increase_
+// keys set Measure Change, Op and Target, and if_last_year_zero ZeroBase;
+// any_of and all_of set Any and All; is: Có is Op = with the target 1.
 type Rule struct {
 	Owner   string  // the input the rule belongs to (the indicator)
 	Input   string  // whose value is measured; Owner unless the rule says otherwise

@@ -71,14 +71,13 @@ func runCriteriaCheck(opts criteriaOptions, stdout, stderr io.Writer) error {
 	if file == "" {
 		file = "criteria.yaml"
 	}
-	fails := score.CheckExamples(set)
-	for _, f := range fails {
-		fmt.Fprintf(stderr, "dean: lỗi: %s:%d: %s\n", file, f.Line, f)
-	}
-	if len(fails) > 0 {
+	if ps := exampleProblems(set, file); len(ps) > 0 {
+		for _, p := range ps {
+			fmt.Fprintf(stderr, "dean: lỗi: %s\n", p)
+		}
 		broken := map[int]bool{}
-		for _, f := range fails {
-			broken[f.Line] = true
+		for _, p := range ps {
+			broken[p.Line] = true
 		}
 		return reported{fmt.Sprintf("%d ví dụ không cho đúng kết quả ghi trong tệp: sửa quy tắc, ngưỡng hoặc ví dụ", len(broken))}
 	}
@@ -99,6 +98,17 @@ func runCriteriaCheck(opts criteriaOptions, stdout, stderr io.Writer) error {
 		showThresholdChanges(set, used, file, stdout)
 	}
 	return nil
+}
+
+// exampleProblems runs a criteria file's examples on the set as parsed (before
+// --set and --params) and states each mismatch as a problem at the example's
+// line. A command that should refuse such a file, as check does, can return them.
+func exampleProblems(set *criteria.Set, file string) criteria.Problems {
+	var ps criteria.Problems
+	for _, f := range score.CheckExamples(set) {
+		ps = append(ps, criteria.Problem{File: file, Line: f.Line, Msg: f.String()})
+	}
+	return ps
 }
 
 // showThresholdChanges lists the thresholds given on the command line that differ
