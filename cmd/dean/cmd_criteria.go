@@ -89,9 +89,13 @@ func runCriteriaCheck(opts criteriaOptions, stdout, stderr io.Writer) error {
 			without = append(without, c.ID)
 		}
 	}
-	fmt.Fprintf(stdout, "%s: hợp lệ — phiên bản %s, %d nhóm, %d tiêu chí, %d chỉ số, %d tham số; %d ví dụ đều cho đúng kết quả\n",
-		opts.name(), set.Version, len(set.Areas), len(set.Criteria()), len(set.Inputs()), len(set.Params), examples)
-	if len(without) > 0 {
+	ran := fmt.Sprintf("%d ví dụ đều cho đúng kết quả", examples)
+	if examples == 0 {
+		ran = "chưa có ví dụ nào"
+	}
+	fmt.Fprintf(stdout, "%s: hợp lệ — phiên bản %s, %d nhóm, %d tiêu chí, %d chỉ số, %d tham số; %s\n",
+		opts.name(), set.Version, len(set.Areas), len(set.Criteria()), len(set.Inputs()), len(set.Params), ran)
+	if len(without) > 0 && examples > 0 {
 		fmt.Fprintf(stdout, "Tiêu chí chưa có ví dụ: %s\n", strings.Join(without, ", "))
 	}
 	if used != nil {
