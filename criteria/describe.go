@@ -21,11 +21,24 @@ func (s *Set) Describe(r *Rule) string {
 	case Difference:
 		lhs = r.Input + " − " + r.Other
 	case Change:
-		lhs = "thay đổi của " + r.Input + " so với cùng kỳ"
+		return s.describeChange(r)
 	default:
 		lhs = r.Input
 	}
-	text := fmt.Sprintf("%s %s %s", lhs, opSymbol(r.Op), s.operandText(r.Target, r.Input))
+	return fmt.Sprintf("%s %s %s", lhs, opSymbol(r.Op), s.operandText(r.Target, r.Input))
+}
+
+// describeChange writes a year-over-year rule as its key reads: "toi_pham_ttxh
+// giảm ≥ 6 % (giam_toi_pham_ttxh) so với cùng kỳ (cùng kỳ bằng 0: toi_pham_ttxh = 0)".
+func (s *Set) describeChange(r *Rule) string {
+	target := r.Target
+	target.Negate = false
+	verb, op := "tăng", r.Op
+	if r.Target.Negate {
+		verb = "giảm"
+		op = map[Op]Op{LE: GE, LT: GT}[r.Op]
+	}
+	text := fmt.Sprintf("%s %s %s %s so với cùng kỳ", r.Input, verb, opSymbol(op), s.operandText(target, r.Input))
 	if r.ZeroBase != nil {
 		text += fmt.Sprintf(" (cùng kỳ bằng 0: %s)", s.Describe(r.ZeroBase))
 	}

@@ -68,7 +68,10 @@ func (l *loader) add(line int, format string, args ...any) {
 	l.problems = append(l.problems, Problem{l.file, line, fmt.Sprintf(format, args...)})
 }
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+var (
+	idPattern   = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	decimalTail = regexp.MustCompile(`^[0-9]+ ?%?$`)
+)
 
 func (l *loader) set(n *yaml.Node) *Set {
 	s := &Set{params: map[string]*Param{}, inputs: map[string]*Input{}}
@@ -108,7 +111,12 @@ func (l *loader) mapping(n *yaml.Node, what string, allowed ...string) map[strin
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !slices.Contains(allowed, k.Value) {
-			l.add(k.Line, "khóa không hợp lệ %q trong %s (được dùng: %s)", k.Value, what, strings.Join(allowed, ", "))
+			hint := ""
+			if decimalTail.MatchString(k.Value) {
+				// {value: 1,5%} reads as {value: 1, 5%: null}: YAML splits at the comma.
+				hint = `; số có dấu phẩy thập phân trong {…} phải đặt trong ngoặc kép, ví dụ "1,5%"`
+			}
+			l.add(k.Line, "khóa không hợp lệ %q trong %s (được dùng: %s)%s", k.Value, what, strings.Join(allowed, ", "), hint)
 			continue
 		}
 		if _, dup := m[k.Value]; dup {
@@ -240,7 +248,7 @@ func (l *loader) areas(s *Set, n *yaml.Node) {
 }
 
 func (l *loader) criterion(s *Set, a *Area, n *yaml.Node, ids map[string]int) *Criterion {
-	m := l.mapping(n, "tiêu chí", "id", "name", "inputs")
+	m := l.mapping(n, "tiêu chí", "id", "name", "inputs", "examples")
 	if m == nil {
 		return nil
 	}
@@ -261,6 +269,9 @@ func (l *loader) criterion(s *Set, a *Area, n *yaml.Node, ids map[string]int) *C
 	}
 	if len(c.Inputs) == 0 {
 		l.add(n.Line, "tiêu chí %s không có chỉ số nào", c.ID)
+	}
+	if e, ok := m["examples"]; ok {
+		l.examples(s, c, e.value)
 	}
 	return c
 }
@@ -306,206 +317,12 @@ func (l *loader) input(s *Set, c *Criterion, n *yaml.Node) *Input {
 		})
 	}
 	if e, ok := m["rule"]; ok {
-		in.Rule = l.rule(s, in, e.value, false)
+		in.Rule = l.rule(s, in, in.ID, e.value, false)
 	}
 	return in
 }
 
 func (l *loader) later(f func()) { l.pending = append(l.pending, f) }
-
-// rule reads one rule. inner is true for a zero_base rule, which may only compare.
-func (l *loader) rule(s *Set, owner *Input, n *yaml.Node, inner bool) *Rule {
-	m := l.mapping(n, "quy tắc của "+owner.ID, "is", "input", "op", "target", "ratio_of", "minus", "change", "zero_base", "any", "all")
-	if m == nil {
-		return nil
-	}
-	r := &Rule{Owner: owner.ID, Input: owner.ID, Line: n.Line}
-	if e, ok := m["input"]; ok {
-		r.Input = e.value.Value
-	}
-	for _, combo := range []string{"any", "all"} {
-		e, ok := m[combo]
-		if !ok {
-			continue
-		}
-		if len(m) != 1 {
-			l.add(n.Line, "quy tắc %q không đi kèm khóa nào khác", combo)
-		}
-		var subs []*Rule
-		for _, sn := range l.seq(e.value, combo) {
-			if sub := l.rule(s, owner, sn, false); sub != nil {
-				subs = append(subs, sub)
-			}
-		}
-		if len(subs) == 0 {
-			l.add(e.value.Line, "quy tắc %q cần ít nhất một quy tắc con", combo)
-		}
-		if combo == "any" {
-			r.Any = subs
-		} else {
-			r.All = subs
-		}
-		return r
-	}
-	if e, ok := m["is"]; ok {
-		if e.value.Value != "Có" && e.value.Value != "Không" {
-			l.add(e.value.Line, "quy tắc is nhận Có hoặc Không, không phải %q", e.value.Value)
-		}
-		r.Op = EQ
-		r.Target = Operand{Lit: big.NewRat(boolValue(e.value.Value), 1)}
-		l.laterInput(s, r.Input, n.Line, Bool)
-		return r
-	}
-	forms := 0
-	if e, ok := m["ratio_of"]; ok {
-		r.Measure, r.Other = Ratio, e.value.Value
-		forms++
-	}
-	if e, ok := m["minus"]; ok {
-		r.Measure, r.Other = Difference, e.value.Value
-		forms++
-	}
-	if e, ok := m["change"]; ok {
-		var yes bool
-		if err := e.value.Decode(&yes); err != nil || !yes {
-			l.add(e.value.Line, "change chỉ nhận giá trị true")
-		}
-		r.Measure = Change
-		forms++
-	}
-	if forms > 1 {
-		l.add(n.Line, "một quy tắc chỉ có một trong ratio_of, minus, change")
-	}
-	if inner && r.Measure != Value {
-		l.add(n.Line, "zero_base chỉ so sánh giá trị kỳ này (op, target)")
-	}
-	r.Op = l.op(m, n)
-	r.Target = l.operand(s, m, n, r)
-	if e, ok := m["zero_base"]; ok {
-		if r.Measure != Change {
-			l.add(e.key.Line, "zero_base chỉ dùng với change")
-		} else {
-			r.ZeroBase = l.rule(s, owner, e.value, true)
-		}
-	} else if r.Measure == Change {
-		l.add(n.Line, "quy tắc change phải nêu zero_base: cách đánh giá khi cùng kỳ năm trước bằng 0")
-	}
-	l.laterInput(s, r.Input, n.Line, Count)
-	if r.Other != "" {
-		l.laterInput(s, r.Other, n.Line, Count)
-	}
-	if r.Measure == Change {
-		line, id := n.Line, r.Input
-		l.later(func() {
-			if in := s.inputs[id]; in != nil && !in.YoY {
-				l.add(line, "quy tắc change cần chỉ số %q có yoy: true", id)
-			}
-		})
-	}
-	return r
-}
-
-func boolValue(s string) int64 {
-	if s == "Có" {
-		return 1
-	}
-	return 0
-}
-
-// laterInput checks, once every input is known, that a rule names an existing input
-// of the kind it needs.
-func (l *loader) laterInput(s *Set, id string, line int, kind Kind) {
-	l.later(func() {
-		in := s.inputs[id]
-		switch {
-		case in == nil:
-			l.add(line, "quy tắc nêu chỉ số %q, không có trong bộ tiêu chí", id)
-		case in.Kind != kind && (in.Kind == Bool || in.Kind == Count):
-			l.add(line, "quy tắc cần chỉ số %q kiểu %s, nhưng nó là %s", id, kind, in.Kind)
-		}
-	})
-}
-
-var ops = []Op{GE, GT, LE, LT, EQ}
-
-func (l *loader) op(m map[string]entry, n *yaml.Node) Op {
-	e, ok := m["op"]
-	if !ok {
-		l.add(n.Line, "quy tắc thiếu %q (một trong >=, >, <=, <, =)", "op")
-		return ""
-	}
-	for _, o := range ops {
-		if Op(e.value.Value) == o {
-			return o
-		}
-	}
-	l.add(e.value.Line, "phép so sánh %q không hợp lệ (một trong >=, >, <=, <, =)", e.value.Value)
-	return ""
-}
-
-func (l *loader) operand(s *Set, m map[string]entry, n *yaml.Node, r *Rule) Operand {
-	e, ok := m["target"]
-	if !ok {
-		l.add(n.Line, "quy tắc thiếu %q", "target")
-		return Operand{}
-	}
-	v := e.value
-	if v.Kind == yaml.MappingNode {
-		tm := l.mapping(v, "target", "input")
-		if tm == nil {
-			return Operand{}
-		}
-		id := l.str(tm, "input", true)
-		l.laterInput(s, id, v.Line, Count)
-		l.checkScale(v.Line, r.Measure, false)
-		return Operand{Input: id}
-	}
-	if v.Kind != yaml.ScalarNode {
-		l.add(v.Line, "target phải là một số, tên tham số hoặc {input: mã chỉ số}")
-		return Operand{}
-	}
-	text := v.Value
-	if name, neg := strings.CutPrefix(text, "-"); idPattern.MatchString(name) {
-		o := Operand{Param: name, Negate: neg}
-		measure := r.Measure
-		l.later(func() {
-			p := s.params[name]
-			if p == nil {
-				if !l.invalid[name] {
-					l.add(v.Line, "không có tham số %q", name)
-				}
-				return
-			}
-			l.checkScale(v.Line, measure, p.Percent)
-		})
-		return o
-	}
-	val, pct, err := ParseNumber(text)
-	if err != nil {
-		l.add(v.Line, "target: %v", err)
-		return Operand{}
-	}
-	l.checkScale(v.Line, r.Measure, pct)
-	if !pct && !val.IsInt() {
-		l.add(v.Line, "target %s: giá trị đếm phải là số nguyên", text)
-	}
-	if msg := checkRange(&Param{Value: val, Percent: pct}); pct && msg != "" {
-		l.add(v.Line, "target %s: %s", text, msg)
-	}
-	return Operand{Lit: val, Percent: pct}
-}
-
-// checkScale catches a count compared with a share or the reverse ("ratio >= 90"
-// meant 90 %), which would otherwise never pass or always pass.
-func (l *loader) checkScale(line int, m Measure, percent bool) {
-	share := m == Ratio || m == Change
-	switch {
-	case share && !percent:
-		l.add(line, "tỷ lệ và mức thay đổi phải so với một tỷ lệ phần trăm (ví dụ 90%%)")
-	case !share && percent:
-		l.add(line, "giá trị đếm phải so với một số, không phải tỷ lệ phần trăm")
-	}
-}
 
 // yamlLine digs the line out of a yaml.v3 syntax error ("yaml: line 12: ...").
 func yamlLine(err error) int {

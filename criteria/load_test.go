@@ -1,6 +1,7 @@
 package criteria_test
 
 import (
+	"math/big"
 	"strings"
 	"testing"
 
@@ -84,8 +85,8 @@ areas:
       - id: TC01
         name: Một
         inputs:
-          - {id: a, kind: count, label: A, yoy: true, rule: {change: true, op: "<=", target: -muc, zero_base: {op: "=", target: 0}}}
-          - {id: b, kind: count, label: B, rule: {op: ">=", target: so}}
+          - {id: a, kind: count, label: A, yoy: true, rule: {decrease_at_least: muc, if_last_year_zero: {equal: 0}}}
+          - {id: b, kind: count, label: B, rule: {at_least: so}}
 `
 
 func TestParseSmall(t *testing.T) {
@@ -93,8 +94,15 @@ func TestParseSmall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := s.Input("a").Rule.Target; got.Param != "muc" || !got.Negate {
-		t.Errorf("target: %+v", got)
+	r := s.Input("a").Rule
+	if r.Measure != criteria.Change || r.Op != criteria.LE || r.Target.Param != "muc" || !r.Target.Negate {
+		t.Errorf("decrease_at_least: %+v", r)
+	}
+	if v, _, _ := s.Resolve(r.Target); v.Cmp(big.NewRat(-6, 100)) != 0 {
+		t.Errorf("decrease_at_least 6 %%: bound %s, want -3/50", v)
+	}
+	if zb := r.ZeroBase; zb == nil || zb.Op != criteria.EQ || zb.Input != "a" {
+		t.Errorf("if_last_year_zero: %+v", zb)
 	}
 }
 
@@ -114,13 +122,13 @@ areas:
       - id: TC01
         name: Một
         inputs:
-          - {id: a, kind: count, label: A, rule: {change: true, op: "<=", target: -khong_co, zero_base: {op: "=", target: 0}}}
-          - {id: b, kind: number, label: B, rule: {op: "=>", target: 4}}
+          - {id: a, kind: count, label: A, rule: {decrease_at_least: khong_co, if_last_year_zero: {equal: 0}}}
+          - {id: b, kind: number, label: B, rule: {at_least: 4, at_most: 5}}
           - {id: a, kind: count, label: A2}
       - id: TC01
         name: Hai
         inputs:
-          - {id: c, kind: count, label: C, part_of: zzz, rule: {ratio_of: d, op: ">=", target: 90, wat: 1}}
+          - {id: c, kind: count, label: C, part_of: zzz, rule: {share_of: d, at_least: 90, wat: 1}}
 `
 	_, err := criteria.Parse([]byte(bad), "c.yaml")
 	ps, ok := err.(criteria.Problems)
@@ -136,13 +144,13 @@ areas:
 		`c.yaml:4: tham số "muc": tỷ lệ 160 % nằm ngoài khoảng 0 % – 100 %`,
 		`c.yaml:5: tham số "so": 4,5 phải là số nguyên ≥ 0 (tỷ lệ thì viết kèm %, ví dụ 6%)`,
 		`c.yaml:14: không có tham số "khong_co"`,
-		`c.yaml:14: quy tắc change cần chỉ số "a" có yoy: true`,
+		`c.yaml:14: decrease_at_least cần chỉ số "a" có yoy: true (biểu mẫu hỏi cả cùng kỳ năm trước)`,
 		`c.yaml:15: chỉ số "b": kind phải là bool hoặc count, không phải "number"`,
-		`c.yaml:15: phép so sánh "=>" không hợp lệ (một trong >=, >, <=, <, =)`,
+		`c.yaml:15: quy tắc của b có 2 phép so sánh (at_least, at_most): mỗi quy tắc chỉ một; cần cả hai thì dùng all_of`,
 		`c.yaml:16: mã chỉ số "a" trùng với chỉ số ở dòng 14`,
 		`c.yaml:17: mã tiêu chí "TC01" trùng với tiêu chí ở dòng 11`,
-		`c.yaml:20: khóa không hợp lệ "wat" trong quy tắc của c (được dùng: is, input, op, target, ratio_of, minus, change, zero_base, any, all)`,
-		`c.yaml:20: tỷ lệ và mức thay đổi phải so với một tỷ lệ phần trăm (ví dụ 90%)`,
+		`c.yaml:20: khóa không hợp lệ "wat" trong quy tắc của c (được dùng: is, value_of, share_of, minus, at_least, above, at_most, below, equal, decrease_at_least, decrease_more_than, increase_at_least, increase_more_than, if_last_year_zero, any_of, all_of)`,
+		`c.yaml:20: tỷ lệ và mức tăng, giảm phải so với một tỷ lệ phần trăm (ví dụ 90%)`,
 		`c.yaml:20: chỉ số "c": part_of nêu chỉ số "zzz", không có trong bộ tiêu chí`,
 		`c.yaml:20: quy tắc nêu chỉ số "d", không có trong bộ tiêu chí`,
 	}
@@ -215,10 +223,11 @@ func TestBadParameterIsReportedOnce(t *testing.T) {
 
 func TestTargetsMustFitTheirMeasure(t *testing.T) {
 	for _, tt := range []struct{ rule, want string }{
-		{`{op: ">=", target: 2.5}`, "giá trị đếm phải là số nguyên"},
-		{`{ratio_of: b, op: ">=", target: {input: b}}`, "tỷ lệ và mức thay đổi phải so với một tỷ lệ phần trăm"},
+		{`{at_least: 2.5}`, "giá trị đếm phải là số nguyên"},
+		{`{share_of: b, at_least: {value_of: b}}`, "tỷ lệ và mức tăng, giảm phải so với một tỷ lệ phần trăm"},
+		{`{at_least: 50%}`, "giá trị đếm phải so với một số, không phải tỷ lệ phần trăm"},
 	} {
-		src := strings.Replace(small, `rule: {op: ">=", target: so}`, "rule: "+tt.rule, 1)
+		src := strings.Replace(small, `rule: {at_least: so}`, "rule: "+tt.rule, 1)
 		_, err := criteria.Parse([]byte(src), "c.yaml")
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: got %v, want %q", tt.rule, err, tt.want)

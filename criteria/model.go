@@ -34,10 +34,11 @@ type Area struct {
 // Criterion is one of the 22 criteria: it passes when every indicator passes or is
 // not applicable.
 type Criterion struct {
-	ID     string // TC01 … TC22
-	Name   string
-	Area   *Area
-	Inputs []*Input
+	ID       string // TC01 … TC22
+	Name     string
+	Area     *Area
+	Inputs   []*Input
+	Examples []*Example
 }
 
 // Input is one line of the data-entry form. An input with a Rule is also an
@@ -85,7 +86,11 @@ const (
 )
 
 // Rule is one indicator's test. A leaf compares a measure of an input with a
-// target; Any and All combine leaves.
+// target; Any and All combine leaves. In criteria.yaml (rule.go reads it):
+// value_of sets Input; share_of and minus set Measure and Other; at_least,
+// above, at_most, below and equal set Op and Target; the decrease_ and increase_
+// keys set Measure Change, Op and Target, and if_last_year_zero ZeroBase;
+// any_of and all_of set Any and All; is: Có is Op = with the target 1.
 type Rule struct {
 	Owner   string  // the input the rule belongs to (the indicator)
 	Input   string  // whose value is measured; Owner unless the rule says otherwise
@@ -100,8 +105,9 @@ type Rule struct {
 	Line     int
 }
 
-// Operand is a rule's target: a literal, a named parameter (possibly negated, so
-// that "decrease by at least p" reads as "change ≤ −p"), or another input's value.
+// Operand is a rule's target: a literal, a named parameter, or another input's
+// value. Negate is set by the decrease keys: "decrease_at_least: p" is the change
+// ≤ −p, the file itself never holds a sign.
 type Operand struct {
 	Lit     *big.Rat
 	Percent bool // a literal written as a percentage
@@ -139,19 +145,20 @@ func (s *Set) Inputs() []*Input {
 func (s *Set) Resolve(o Operand) (v *big.Rat, percent, ok bool) {
 	switch {
 	case o.Lit != nil:
-		return o.Lit, o.Percent, true
+		v, percent = o.Lit, o.Percent
 	case o.Param != "":
 		p := s.params[o.Param]
 		if p == nil {
 			return nil, false, false
 		}
-		v = p.Value
-		if o.Negate {
-			v = new(big.Rat).Neg(v)
-		}
-		return v, p.Percent, true
+		v, percent = p.Value, p.Percent
+	default:
+		return nil, false, false
 	}
-	return nil, false, false
+	if o.Negate {
+		v = new(big.Rat).Neg(v)
+	}
+	return v, percent, true
 }
 
 // Text writes the threshold as users write it: "6 %", "1,5 %", "4".
