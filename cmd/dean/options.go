@@ -54,6 +54,10 @@ func (o *criteriaOptions) load() (*criteria.Set, error) {
 	if err != nil {
 		return nil, hinted{err, "kiểm tra tệp bằng: dean criteria check " + file}
 	}
+	// A file whose own examples fail would score wrongly in silence.
+	if ps := exampleProblems(set, file); len(ps) > 0 {
+		return nil, hinted{ps, "các ví dụ trong tệp tiêu chí cho kết quả khác với kết quả ghi trong tệp; xem: dean criteria check " + file}
+	}
 	if o.params != "" {
 		b, err := os.ReadFile(o.params)
 		if err != nil {
