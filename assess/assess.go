@@ -68,6 +68,12 @@ func New(o Options) *Assessor {
 	return &Assessor{o: o, byKey: map[units.Key][]Ward{}}
 }
 
+// Prior sets where last year's values come from (see Options.Prior), before
+// the first Add.
+func (a *Assessor) Prior(f func(w units.Ward, period string) (submission.Prior, bool)) {
+	a.o.Prior = f
+}
+
 // Add checks and scores one submission.
 func (a *Assessor) Add(s submission.Submission) {
 	vals, ps := submission.Check(a.o.Set, s)

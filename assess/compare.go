@@ -41,8 +41,9 @@ type Flip struct {
 	Ward       units.Ward    `json:"-"`
 	Code       string        `json:"ward"`
 	List       string        `json:"list"`
+	Name       string        `json:"name"` // the ward's
 	Criterion  string        `json:"criterion"`
-	Name       string        `json:"name"`
+	Title      string        `json:"criterion_name"`
 	Before     score.Verdict `json:"before"`
 	After      score.Verdict `json:"after"`
 	BeforeText string        `json:"before_explanation"`
@@ -77,9 +78,9 @@ func Compare(period string, before, after []Ward) Changes {
 			if !ok || o.Verdict == c.Verdict {
 				continue
 			}
-			ch.Flips = append(ch.Flips, Flip{Period: period, Ward: ward, Code: ward.Code, List: ward.List,
-				Criterion: c.ID, Name: c.Name, Before: o.Verdict, After: c.Verdict,
-				BeforeText: explain(o), AfterText: explain(c)})
+			bx, ax := explain(o, c)
+			ch.Flips = append(ch.Flips, Flip{Period: period, Ward: ward, Code: ward.Code, List: ward.List, Name: ward.Name,
+				Criterion: c.ID, Title: c.Name, Before: o.Verdict, After: c.Verdict, BeforeText: bx, AfterText: ax})
 		}
 	}
 	return ch
@@ -107,19 +108,28 @@ func (c Changes) ByCriterion() [][]Flip {
 
 func totals(c score.Card) Totals { return Totals{Passed: c.Passed, Total: c.Total, Model: c.Model} }
 
-// explain is a criterion's explanation: its indicators', the ones that decided
-// first (a failure, else missing data), each after its id.
-func explain(c score.Criterion) string {
-	var parts []string
-	for _, want := range []score.Verdict{score.Fail, score.Missing, score.Pass, score.NA} {
-		for _, in := range c.Indicators {
-			if in.Verdict == want {
-				parts = append(parts, in.ID+": "+in.Explanation)
-			}
-		}
-		if len(parts) > 0 && (want == score.Fail || want == score.Missing) {
-			break
+// explain writes a flipped criterion's explanations before and after: those of
+// the indicators whose verdict changed, each after its id (all of them when none
+// did, as when a rule itself was rewritten).
+func explain(before, after score.Criterion) (string, string) {
+	was := map[string]score.Indicator{}
+	for _, in := range before.Indicators {
+		was[in.ID] = in
+	}
+	var b, a []string
+	for _, in := range after.Indicators {
+		if o, ok := was[in.ID]; ok && o.Verdict != in.Verdict {
+			b = append(b, o.ID+": "+o.Explanation)
+			a = append(a, in.ID+": "+in.Explanation)
 		}
 	}
-	return strings.Join(parts, "; ")
+	if len(a) == 0 {
+		for _, in := range before.Indicators {
+			b = append(b, in.ID+": "+in.Explanation)
+		}
+		for _, in := range after.Indicators {
+			a = append(a, in.ID+": "+in.Explanation)
+		}
+	}
+	return strings.Join(b, "; "), strings.Join(a, "; ")
 }

@@ -163,7 +163,7 @@ func WriteCSV(w io.Writer, res Result) error {
 			row = append(row, c.Verdict.Text())
 		}
 		for i := range row {
-			row[i] = neutralise(row[i])
+			row[i] = Neutralise(row[i])
 		}
 		cw.Write(row)
 	}
@@ -175,9 +175,9 @@ func WriteCSV(w io.Writer, res Result) error {
 	return err
 }
 
-// neutralise stops a spreadsheet from running a cell as a formula (CSV injection):
+// Neutralise stops a spreadsheet from running a cell as a formula (CSV injection):
 // a value that begins with = + - @ (or a tab or carriage return) is prefixed with '.
-func neutralise(s string) string {
+func Neutralise(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", []rune(s)[0]) {
 		return "'" + s
 	}

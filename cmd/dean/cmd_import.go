@@ -18,7 +18,6 @@ import (
 
 type importOptions struct {
 	formsOptions
-	archive archiveOption
 	replace bool
 }
 
@@ -38,7 +37,6 @@ func newImportCmd() *cobra.Command {
 		},
 	}
 	opts.formsOptions.register(cmd, true, "`KỲ` báo cáo phải khớp: 2026-H1 hoặc 2026 (mặc định: kỳ ghi trên biểu mẫu)")
-	opts.archive.register(cmd)
 	cmd.Flags().BoolVar(&opts.replace, "replace", false, "thay số liệu của phường đã nhập từ tệp khác cho cùng kỳ (số liệu cũ vẫn được giữ, đánh dấu đã thay thế)")
 	return cmd
 }

@@ -30,11 +30,12 @@ type reportOptions struct {
 func newReportCmd() *cobra.Command {
 	var opts reportOptions
 	cmd := &cobra.Command{
-		Use:   "report FILE... --period 2026-H1|2026",
+		Use:   "report [FILE...] --period 2026-H1|2026",
 		Short: "Lập báo cáo 6 tháng (15/5) hoặc năm (15/11): PDF theo thể thức văn bản hành chính và sổ Excel",
-		Args:  cobra.MinimumNArgs(1),
+		Args:  cobra.ArbitraryArgs,
 		Example: `  dean report testdata/can-tho-2022/*.xlsx --period 2022 --pdf bao-cao.pdf --xlsx bao-cao.xlsx
-  dean report bieu-mau/*.xlsx --period 2026-H1 --meta report.yaml --date 2026-05-14 --pdf bc.pdf`,
+  dean report bieu-mau/*.xlsx --period 2026-H1 --meta report.yaml --date 2026-05-14 --pdf bc.pdf
+  dean report --period 2026 --pdf bc-2026.pdf --xlsx bc-2026.xlsx    # từ kho lưu trữ (dean.db)`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = args
 			return runReport(opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -87,7 +88,7 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	res := b.Result
-	hashes, err := hashInputs(b.files, opts)
+	hashes, err := hashInputs(b, opts)
 	if err != nil {
 		return err
 	}
@@ -134,13 +135,23 @@ func loadMeta(path string) (report.Meta, error) {
 
 // hashInputs fingerprints every file the report was made from, so an auditor can
 // tell exactly which forms, criteria and metadata produced it.
-func hashInputs(files []string, opts reportOptions) ([]report.FileHash, error) {
+func hashInputs(b *batch, opts reportOptions) ([]report.FileHash, error) {
 	var out []report.FileHash
 	add := func(role, path string, data []byte) {
 		sum := sha256.Sum256(data)
 		out = append(out, report.FileHash{Role: role, Path: path, SHA256: hex.EncodeToString(sum[:])})
 	}
-	for _, f := range files {
+	// A form's fingerprint is the one taken when it was read (or imported into
+	// the archive, whose forms may be long gone from the disk).
+	known := map[int]string{}
+	for _, w := range b.Wards {
+		known[w.Submission.Source.FileIndex] = w.Submission.Source.SHA256
+	}
+	for i, f := range b.files {
+		if sum, ok := known[i]; ok {
+			out = append(out, report.FileHash{Role: "Số liệu", Path: f, SHA256: sum})
+			continue
+		}
 		data, err := os.ReadFile(f)
 		if err != nil {
 			return nil, fileError(err)

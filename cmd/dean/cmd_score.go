@@ -19,12 +19,13 @@ type scoreOptions struct {
 func newScoreCmd() *cobra.Command {
 	var opts scoreOptions
 	cmd := &cobra.Command{
-		Use:   "score FILE...",
+		Use:   "score [FILE...]",
 		Short: "Chấm điểm từng phường theo 22 tiêu chí từ các biểu mẫu đã điền",
-		Args:  cobra.MinimumNArgs(1),
+		Args:  cobra.ArbitraryArgs,
 		Example: `  dean score testdata/can-tho-2022/*.xlsx
   dean score --format json -o diem-2022.json testdata/can-tho-2022/*.xlsx
-  dean score --set giam_toi_pham_ttxh=5% --format csv -o diem.csv bieu-mau/*.xlsx`,
+  dean score --set giam_toi_pham_ttxh=5% --format csv -o diem.csv bieu-mau/*.xlsx
+  dean score --period 2024                       # từ kho lưu trữ (dean.db), không cần tệp`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = args
 			return runScore(opts, cmd.OutOrStdout(), cmd.ErrOrStderr())

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -31,9 +32,11 @@ type batch struct {
 
 // readMode says what a command needs from the forms.
 type readMode struct {
-	needPeriod bool             // --period is required
-	keep       bool             // each ward's values and cells, for the report's sources
-	prior      *archive.Archive // warn where a form's last year differs from the archive's
+	needPeriod bool // --period is required
+	keep       bool // each ward's values and cells, for the report's sources
+	// prior is the archive a form's last year is compared with; nil: the one
+	// --archive names, when it exists.
+	prior *archive.Archive
 }
 
 // formsOptions are what every form-reading command (check, score, report) takes.
@@ -41,6 +44,7 @@ type formsOptions struct {
 	criteria criteriaOptions
 	units    unitsOption
 	period   periodOption
+	archive  archiveOption
 	files    []string
 }
 
@@ -48,9 +52,11 @@ func (o *formsOptions) register(cmd *cobra.Command, thresholds bool, periodUsage
 	o.criteria.register(cmd, thresholds)
 	o.units.register(cmd)
 	o.period.register(cmd, periodUsage)
+	o.archive.register(cmd)
 }
 
-// read loads the model and reads the forms.
+// read loads the model and reads the forms, or with no files the period from
+// the archive.
 func (o *formsOptions) read(mode readMode) (*batch, error) {
 	files, err := expandFiles(o.files)
 	if err != nil {
@@ -60,18 +66,76 @@ func (o *formsOptions) read(mode readMode) (*batch, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := o.period.parse(mode.needPeriod)
+	p, err := o.period.parse(mode.needPeriod || len(files) == 0)
 	if err != nil {
+		if len(files) == 0 && o.period.text == "" {
+			return nil, usageError{fmt.Errorf("cần tệp biểu mẫu, hoặc --period KỲ để dùng số liệu trong kho lưu trữ")}
+		}
 		return nil, err
 	}
 	list, err := o.units.load(p)
 	if err != nil {
 		return nil, err
 	}
-	a := assess.New(assess.Options{Set: set, Units: list, Period: p, Keep: mode.keep, Prior: priorFrom(mode.prior)})
-	a.Problems(form.Read(files, form.ReadOptions{Set: set, Units: list, Period: p}, a.Add)...)
+	prior := mode.prior
+	if prior == nil {
+		if prior, err = o.archive.openIfAny(); err != nil {
+			return nil, err
+		}
+		if prior != nil {
+			defer prior.Close()
+		}
+	}
+	a := assess.New(assess.Options{Set: set, Units: list, Period: p, Keep: mode.keep})
+	if len(files) == 0 {
+		if files, err = o.fromArchive(prior, *p, list, a); err != nil {
+			return nil, err
+		}
+	} else {
+		a.Prior(priorFrom(prior))
+		a.Problems(form.Read(files, form.ReadOptions{Set: set, Units: list, Period: p}, a.Add)...)
+	}
 	as := a.Finish()
 	return &batch{set: set, units: as.Units, period: p, files: files, Assessment: as}, nil
+}
+
+// fromArchive hands the period's current submissions of the list to a, and
+// returns the files they were read from.
+func (o *formsOptions) fromArchive(arc *archive.Archive, p period.Period, list *units.List, a *assess.Assessor) ([]string, error) {
+	if arc == nil {
+		_, err := o.archive.open() // says there is none, and what to do
+		return nil, err
+	}
+	recs, err := arc.Current(context.Background(), p.String())
+	if err != nil {
+		return nil, fmt.Errorf("đọc kho lưu trữ %s: %w", arc.Path(), err)
+	}
+	var files []string
+	index := map[string]int{}
+	other := map[string]int{}
+	for _, r := range recs {
+		if r.Ward.List != list.ID {
+			other[r.Ward.List]++
+			continue
+		}
+		s := r.Submission()
+		i, ok := index[s.Source.SHA256]
+		if !ok {
+			i = len(files)
+			index[s.Source.SHA256] = i
+			files = append(files, s.Source.File)
+		}
+		s.Source.FileIndex = i
+		a.Add(s)
+	}
+	if len(files) == 0 {
+		return nil, hinted{fmt.Errorf("kho lưu trữ %s chưa có số liệu kỳ %s của danh mục %s", arc.Path(), p, list.ID),
+			"nhập biểu mẫu của kỳ này bằng dean import"}
+	}
+	for id, n := range other {
+		a.Problems(submission.Problem{Warning: true, Msg: fmt.Sprintf("kho lưu trữ có %d phường kỳ %s theo danh mục %s, khác danh mục đang dùng (%s): không tính", n, p, id, list.ID)})
+	}
+	return files, nil
 }
 
 func printProblems(w io.Writer, problems []submission.Problem) {

@@ -45,6 +45,8 @@ từ biểu mẫu số liệu các quận gửi về, và lập báo cáo 6 thá
 		newScoreCmd(),
 		newReportCmd(),
 		newImportCmd(),
+		newRescoreCmd(),
+		newExportCmd(),
 	)
 	localise(root)
 	return root
