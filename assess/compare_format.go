@@ -88,4 +88,3 @@ func WriteChangesCSV(w io.Writer, c Changes) error {
 	_, err := w.Write(buf.Bytes())
 	return err
 }
-

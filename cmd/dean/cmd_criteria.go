@@ -50,7 +50,7 @@ thêm các ngưỡng mới, liệt kê ngưỡng nào khác tệp và ví dụ n
 // runCriteriaCheck validates the file, runs its examples against the file's own
 // thresholds, and, given --set or --params, shows what the new thresholds change.
 func runCriteriaCheck(opts criteriaOptions, stdout, stderr io.Writer) error {
-	fileOnly := criteriaOptions{file: opts.file}
+	fileOnly := criteriaOptions{file: opts.file, ownExamples: true}
 	set, err := fileOnly.load()
 	if ps, ok := unwrapProblems(err); ok {
 		for _, p := range ps {
@@ -63,6 +63,7 @@ func runCriteriaCheck(opts criteriaOptions, stdout, stderr io.Writer) error {
 	}
 	var used *criteria.Set
 	if opts.params != "" || len(opts.sets) > 0 {
+		opts.ownExamples = true
 		if used, err = opts.load(); err != nil {
 			return err
 		}
