@@ -47,6 +47,7 @@ từ biểu mẫu số liệu các quận gửi về, và lập báo cáo 6 thá
 		newImportCmd(),
 		newRescoreCmd(),
 		newExportCmd(),
+		newProgressCmd(),
 	)
 	localise(root)
 	return root

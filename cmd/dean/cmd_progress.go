@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"dean/archive"
+	"dean/atomicfile"
+	"dean/period"
+	"dean/plan"
+	"dean/units"
+)
+
+type progressOptions struct {
+	archive  archiveOption
+	register string
+	format   string
+	out      string
+}
+
+// defaultRegister is the register looked for in the working folder, beside dean.db.
+const defaultRegister = "cong-nhan.csv"
+
+func newProgressCmd() *cobra.Command {
+	var opts progressOptions
+	cmd := &cobra.Command{
+		Use:   "progress",
+		Short: "Tiến độ Đề án theo từng năm: phường đạt 22/22 theo kết quả chấm, phường được công nhận, so với chỉ tiêu",
+		Args:  cobra.NoArgs,
+		Example: `  dean progress
+  dean progress --register quyet-dinh-cong-nhan.csv
+  dean progress --format json -o tien-do.json`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runProgress(opts, cmd.OutOrStdout())
+		},
+	}
+	opts.archive.register(cmd)
+	cmd.Flags().StringVar(&opts.register, "register", "", "`TỆP` sổ công nhận (CSV: danh_muc,ma_phuong,ten_phuong,nam,so_quyet_dinh,ngay_quyet_dinh; mặc định: "+defaultRegister+" nếu có)")
+	cmd.Flags().StringVar(&opts.format, "format", "table", "`KIỂU` kết quả: table hoặc json")
+	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "ghi kết quả vào `TỆP` này (mặc định: màn hình)")
+	return cmd
+}
+
+func runProgress(opts progressOptions, stdout io.Writer) error {
+	if opts.format != "table" && opts.format != "json" {
+		return usageError{fmt.Errorf("--format %q: chọn table hoặc json", opts.format)}
+	}
+	arc, err := opts.archive.open()
+	if err != nil {
+		return err
+	}
+	defer arc.Close()
+	reg, err := loadRegister(opts.register)
+	if err != nil {
+		return err
+	}
+	years, err := trackArchive(context.Background(), arc, reg)
+	if err != nil {
+		return err
+	}
+	merger := units.BundledMerger()
+	write := func(w io.Writer) error {
+		if opts.format == "json" {
+			return plan.WriteJSON(w, years)
+		}
+		if reg == nil {
+			fmt.Fprintf(w, "(Chưa có sổ công nhận %s: cột công nhận để trống. Chỉ sổ bằng --register.)\n\n", defaultRegister)
+		}
+		return plan.WriteTable(w, years, reg, merger)
+	}
+	if opts.out == "" {
+		return write(stdout)
+	}
+	return fileError(atomicfile.Write(opts.out, write))
+}
+
+// loadRegister reads the register named, or cong-nhan.csv when it exists; nil
+// when there is none.
+func loadRegister(path string) (*plan.Register, error) {
+	if path == "" {
+		path = defaultRegister
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileError(err)
+	}
+	defer f.Close()
+	return plan.ParseRegister(f, path, units.Bundled()...)
+}
+
+// trackArchive lays out the years from the plan's start to the last the archive
+// holds, with the wards at 22/22 of each year's stored annual assessment (or the
+// six-month one while the year is under way).
+func trackArchive(ctx context.Context, arc *archive.Archive, reg *plan.Register) ([]plan.Year, error) {
+	pl := plan.Default()
+	codes, err := arc.Periods(ctx)
+	if err != nil {
+		return nil, err
+	}
+	last := pl.Start
+	scores := map[int]plan.Scores{}
+	for _, code := range codes {
+		p, err := period.Parse(code)
+		if err != nil {
+			continue
+		}
+		last = max(last, p.Year)
+		if _, annual := scores[p.Year]; annual && !scores[p.Year].Half {
+			continue
+		}
+		s, err := periodScores(ctx, arc, p)
+		if err != nil {
+			return nil, err
+		}
+		scores[p.Year] = s
+	}
+	listFor := func(year int) *units.List {
+		l, _ := period.Period{Year: year}.Units()
+		return l
+	}
+	return plan.Track(pl, pl.Start, last, scores, reg, units.BundledMerger(), listFor), nil
+}
+
+// periodScores counts a period's wards with a stored result and those at 22/22.
+func periodScores(ctx context.Context, arc *archive.Archive, p period.Period) (plan.Scores, error) {
+	recs, err := arc.Current(ctx, p.String())
+	if err != nil {
+		return plan.Scores{}, err
+	}
+	ids := make([]int64, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
+	stored, err := arc.Latest(ctx, ids)
+	if err != nil {
+		return plan.Scores{}, err
+	}
+	s := plan.Scores{Year: p.Year, Half: p.Half}
+	s.List, _ = p.Units()
+	for _, r := range recs {
+		res, ok := stored[r.ID]
+		if !ok {
+			continue
+		}
+		s.Assessed++
+		if res.Result.Total > 0 && res.Result.Passed == res.Result.Total {
+			s.Model = append(s.Model, r.Ward.Key())
+		}
+	}
+	return s, nil
+}
