@@ -9,8 +9,9 @@ package gen
 // Khế, Xuân Khánh, Bình Thủy, Hưng Phú, Thốt Nốt, Trung Nhứt; An Cư slips back.
 // First half of 2025: ten, two in each district. From 1/7/2025 the 31 merged
 // wards are assessed afresh: ten in 2025, all on the old Cần Thơ side; thirteen in
-// the first half of 2026 (Thới Long slips back, Vị Thanh and Sóc Trăng join);
-// seventeen in 2026.
+// the first half of 2026 (Thới Long slips back; An Bình, Ô Môn, and Vị Thanh and
+// Sóc Trăng from the provinces merged in, join); seventeen in 2026 (seven more
+// than in 2025).
 
 // oldMet: criteria met in 2023, 2024 and the first half of 2025, on the map of
 // 2022. Each row starts from the ward's 2022 figure (in the comment).
@@ -19,7 +20,7 @@ var oldMet = map[string][3]int{
 	"31120": {20, 21, 21}, // An Hòa, 19
 	"31123": {17, 18, 19}, // Thới Bình, 16
 	"31126": {19, 20, 20}, // An Nghiệp, 18
-	"31129": {22, 20, 21}, // An Cư, 20: model in 2023, a rise in crime in 2024
+	"31129": {22, 20, 21}, // An Cư, 20: model in 2023; street racing and its first crime in 2024
 	"31135": {17, 19, 20}, // Tân An, 17
 	"31141": {16, 17, 18}, // An Phú, 15
 	"31144": {21, 22, 22}, // Xuân Khánh, 19
@@ -55,7 +56,7 @@ var oldMet = map[string][3]int{
 	"31207": {20, 22, 22}, // Thốt Nốt, 18
 	"31210": {16, 18, 19}, // Thới Thuận, 15
 	"31212": {17, 19, 20}, // Thuận An, 16
-	"31213": {15, 14, 16}, // Tân Lộc, 13: a serious accident in 2024
+	"31213": {15, 14, 16}, // Tân Lộc, 13: a street race in 2024
 	"31216": {21, 22, 22}, // Trung Nhứt, 19
 	"31217": {14, 16, 17}, // Thạnh Hoà, 12
 	"31219": {18, 19, 20}, // Trung Kiên, 17
@@ -72,7 +73,7 @@ var newMet = map[string][3]int{
 	"31147": {22, 22, 22}, // Tân An
 	"31150": {19, 22, 22}, // An Bình
 	"31153": {21, 22, 22}, // Ô Môn
-	"31157": {22, 21, 22}, // Thới Long: addicts down too little in the first half of 2026
+	"31157": {22, 21, 22}, // Thới Long: a hotspot where there was none, first half of 2026
 	"31162": {18, 20, 22}, // Phước Thới
 	"31168": {22, 22, 22}, // Bình Thủy
 	"31174": {22, 22, 22}, // Thới An Đông
@@ -112,7 +113,8 @@ var hardest = []string{
 }
 
 // relapses are what a ward that slips back fails anew, in this order: crime or
-// drugs not brought down, a serious accident, a complaint left unresolved.
+// drugs not brought down, traffic order (racing, a serious accident), a
+// complaint left unresolved.
 var relapses = []string{"TC10", "TC06", "TC13", "TC21", "TC12"}
 
 // recognition is one row of the register: the Ministry recognises a ward as a

@@ -1,6 +1,8 @@
 // Package gen makes believable, deterministic form values for testing and
 // benchmarking dean: the 42 wards of Cần Thơ in 2022, whose scores reproduce the
-// Đề án's own figures, and a synthetic nationwide set for load.
+// Đề án's own figures; the six periods after it, to 2026, across the 2025 merger,
+// with the recognitions that go with them (History, Register: the story is in
+// story.go); and a synthetic nationwide set for load.
 //
 // Nothing here is random: every number is arithmetic on the ward's index and the
 // input's id, so the generated workbooks are byte-identical from run to run.
