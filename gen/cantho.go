@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 
 	"dean/criteria"
 	"dean/score"
@@ -58,15 +59,14 @@ func CanTho2022(set *criteria.Set, wards *units.List) (map[string]score.Values, 
 		return nil, err
 	}
 	out := map[string]score.Values{}
-	ways := map[string]int{}
+	ways := canThoWays(plan)
 	for i, u := range wards.Wards {
 		w := base(i)
 		if canThoTrucks[u.Code] {
 			w.set("xe_o_to_tuan_tra", 1)
 		}
 		for _, id := range plan[i] {
-			fail(w, id, ways[id])
-			ways[id]++
+			fail(w, id, ways[i][id])
 		}
 		out[u.Code] = w.v
 	}
@@ -107,31 +107,61 @@ func canThoPlan(wards *units.List) ([][]string, error) {
 		if more < 0 {
 			return nil, fmt.Errorf("gen: phường %s: %d tiêu chí đạt không khớp với các tiêu chí không đạt đã định", u.Code, met)
 		}
-		taken := make([]bool, len(weights))
-		for range more {
-			best := -1
-			for k := range weights {
-				// Rotate where ties start so equal shares do not always go to the same criterion.
-				j := (k + i) % len(weights)
-				if taken[j] {
-					continue
-				}
-				// behind: (used+1)/w smaller means further behind its share.
-				if best < 0 || (used[j]+1)*weights[best].w < (used[best]+1)*weights[j].w {
-					best = j
-				}
-			}
-			taken[best] = true
-			used[best]++
-		}
-		for j, t := range taken {
-			if t {
-				fails = append(fails, weights[j].id)
-			}
-		}
-		plan[i] = fails
+		plan[i] = append(fails, deal(i, more, used, fails)...)
 	}
 	return plan, nil
+}
+
+// deal picks more criteria for the ith ward to fail, besides those it has, each
+// time the one furthest behind its share of the failures dealt so far (used, by
+// weights' index, is updated). They come in weights' order.
+func deal(i, more int, used []int64, has []string) []string {
+	taken := make([]bool, len(weights))
+	for j, w := range weights {
+		taken[j] = slices.Contains(has, w.id)
+	}
+	had := slices.Clone(taken)
+	for range more {
+		best := -1
+		for k := range weights {
+			// Rotate where ties start so equal shares do not always go to the same criterion.
+			j := (k + i) % len(weights)
+			if taken[j] {
+				continue
+			}
+			// behind: (used+1)/w smaller means further behind its share.
+			if best < 0 || (used[j]+1)*weights[best].w < (used[best]+1)*weights[j].w {
+				best = j
+			}
+		}
+		if best < 0 {
+			break // every criterion taken
+		}
+		taken[best] = true
+		used[best]++
+	}
+	var ids []string
+	for j, t := range taken {
+		if t && !had[j] {
+			ids = append(ids, weights[j].id)
+		}
+	}
+	return ids
+}
+
+// canThoWays numbers the way each ward fails each criterion of its plan: the
+// failures of one criterion take its ways in turn, in list order.
+func canThoWays(plan [][]string) []map[string]int {
+	ways := make([]map[string]int, len(plan))
+	next := map[string]int{}
+	for i, fails := range plan {
+		ways[i] = map[string]int{}
+		for _, id := range fails {
+			ways[i][id] = next[id]
+			next[id]++
+		}
+	}
+	return ways
 }
 
 func codes(cs ...string) map[string]bool {
