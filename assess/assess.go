@@ -55,17 +55,24 @@ type Assessment struct {
 	Units *units.List
 }
 
+// wardPeriod is what may be submitted once: a ward's values for a period (an
+// import may hold several periods).
+type wardPeriod struct {
+	ward   units.Key
+	period string
+}
+
 // Assessor takes submissions as they are read, from any number of goroutines.
 type Assessor struct {
 	o        Options
 	mu       sync.Mutex
-	byKey    map[units.Key][]Ward
+	byKey    map[wardPeriod][]Ward
 	problems []submission.Problem
 }
 
 // New starts an assessment.
 func New(o Options) *Assessor {
-	return &Assessor{o: o, byKey: map[units.Key][]Ward{}}
+	return &Assessor{o: o, byKey: map[wardPeriod][]Ward{}}
 }
 
 // Prior sets where last year's values come from (see Options.Prior), before
@@ -93,7 +100,8 @@ func (a *Assessor) Add(s submission.Submission) {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.byKey[s.Ward.Key()] = append(a.byKey[s.Ward.Key()], w)
+	k := wardPeriod{s.Ward.Key(), a.period(s)}
+	a.byKey[k] = append(a.byKey[k], w)
 	a.problems = append(a.problems, ps...)
 }
 

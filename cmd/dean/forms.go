@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -58,7 +56,7 @@ func (o *formsOptions) register(cmd *cobra.Command, thresholds bool, periodUsage
 // read loads the model and reads the forms, or with no files the period from
 // the archive.
 func (o *formsOptions) read(mode readMode) (*batch, error) {
-	files, err := expandFiles(o.files)
+	files, skipped, err := expandFiles(o.files)
 	if err != nil {
 		return nil, err
 	}
@@ -87,6 +85,7 @@ func (o *formsOptions) read(mode readMode) (*batch, error) {
 		}
 	}
 	a := assess.New(assess.Options{Set: set, Units: list, Period: p, Keep: mode.keep})
+	a.Problems(skipped...)
 	if len(files) == 0 {
 		if files, err = o.fromArchive(prior, *p, list, a); err != nil {
 			return nil, err
@@ -159,38 +158,6 @@ func failed(b *batch) bool {
 	return errs+missing > 0
 }
 
-// expandFiles expands patterns such as *.xlsx itself, because Windows' cmd.exe
-// passes them through unexpanded. A name that exists is taken as it is, and a file
-// named twice (*.xlsx ninh-kieu.xlsx) is read once.
-func expandFiles(args []string) ([]string, error) {
-	var out []string
-	var seen []os.FileInfo
-	add := func(name string) {
-		if fi, err := os.Stat(name); err == nil {
-			for _, s := range seen {
-				if os.SameFile(s, fi) {
-					return
-				}
-			}
-			seen = append(seen, fi)
-		}
-		out = append(out, name)
-	}
-	for _, a := range args {
-		if _, err := os.Stat(a); err == nil || !strings.ContainsAny(a, "*?[") {
-			add(a)
-			continue
-		}
-		matches, err := filepath.Glob(a)
-		if err != nil || len(matches) == 0 {
-			return nil, fmt.Errorf("không có tệp nào khớp với %s", a)
-		}
-		for _, m := range matches {
-			add(m)
-		}
-	}
-	return out, nil
-}
 
 // onePeriod refuses to score submissions of several periods together.
 func onePeriod(b *batch) error {
