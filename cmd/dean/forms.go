@@ -158,7 +158,6 @@ func failed(b *batch) bool {
 	return errs+missing > 0
 }
 
-
 // onePeriod refuses to score submissions of several periods together.
 func onePeriod(b *batch) error {
 	if len(b.Periods) > 1 {
