@@ -22,6 +22,9 @@ import (
 // Options is what submissions are assessed against.
 type Options struct {
 	Set *criteria.Set
+	// Base is the bundled criteria: results say how Set departs from them. nil:
+	// not compared (tests, and the archive's old runs).
+	Base *criteria.Set
 	// Units orders the wards and names those without data. nil: the bundled list
 	// the submitted wards belong to, when they all belong to one.
 	Units  *units.List
@@ -145,7 +148,7 @@ func (a *Assessor) Finish() *Assessment {
 		ry, oky := rank[y.Submission.Ward.Key()]
 		return cmp.Or(cmp.Compare(b2i(!okx), b2i(!oky)), cmp.Compare(rx, ry), cmp.Compare(x.List, y.List), cmp.Compare(x.Code, y.Code))
 	})
-	res := score.Result{Criteria: score.InfoOf(a.o.Set), Period: p, Wards: make([]score.Ward, len(as.Wards))}
+	res := score.Result{Criteria: score.InfoOf(a.o.Set, a.o.Base), Period: p, Wards: make([]score.Ward, len(as.Wards))}
 	for i, w := range as.Wards {
 		res.Wards[i] = w.Ward
 	}

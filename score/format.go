@@ -86,6 +86,13 @@ func marshal(v any, prefix string) ([]byte, error) {
 
 // WriteTable writes the table a user reads on the terminal, then the summary.
 func WriteTable(w io.Writer, res Result) error {
+	if len(res.Criteria.Departures) > 0 {
+		fmt.Fprintln(w, "CHẤM LẠI, KHÔNG PHẢI KẾT QUẢ CHÍNH THỨC: bộ tiêu chí đã dùng khác bộ tiêu chí kèm theo dean.")
+		for _, d := range res.Criteria.Departures {
+			fmt.Fprintln(w, "  "+d.Text)
+		}
+		fmt.Fprintln(w)
+	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	districts := res.HasDistricts()
 	fmt.Fprintln(tw, strings.Join(withDistrict(districts, []string{"MÃ", "PHƯỜNG"}, "QUẬN", "ĐẠT", "TIÊU CHÍ KHÔNG ĐẠT", "THIẾU DỮ LIỆU"), "\t"))

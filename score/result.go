@@ -23,6 +23,19 @@ type Info struct {
 	Version string            `json:"version"`
 	Source  string            `json:"source"`
 	Params  map[string]string `json:"params,omitempty"` // thresholds in force, as written
+	// Departures say how the criteria in force depart from those bundled with
+	// dean: a result re-scored with other thresholds or rules can never pass for
+	// the official one. Empty for the bundled criteria.
+	Departures []Departure `json:"departures,omitempty"`
+}
+
+// Departure is one way the criteria in force differ from the bundled ones.
+type Departure struct {
+	Param   string `json:"param,omitempty"`   // a threshold's name, when it is one
+	Label   string `json:"label,omitempty"`   // what the threshold is
+	Value   string `json:"value,omitempty"`   // in force ("5 %")
+	Bundled string `json:"bundled,omitempty"` // in the bundled criteria ("6 %")
+	Text    string `json:"text"`              // the sentence outputs print
 }
 
 // Result is a whole run over many wards; its JSON is the stable contract of
@@ -105,11 +118,28 @@ func (r Result) HasDistricts() bool {
 	return false
 }
 
-// InfoOf names the set and the thresholds in force.
-func InfoOf(set *criteria.Set) Info {
+// InfoOf names the set and the thresholds in force, and how they depart from
+// base, the bundled criteria (nil: not compared).
+func InfoOf(set, base *criteria.Set) Info {
 	ps := map[string]string{}
 	for _, p := range set.Params {
 		ps[p.Name] = p.Text()
 	}
-	return Info{Version: set.Version, Source: set.Source, Params: ps}
+	info := Info{Version: set.Version, Source: set.Source, Params: ps}
+	if base == nil {
+		return info
+	}
+	ch := criteria.Compare(set, base)
+	lines := ch.Lines()
+	// Lines gives the set-wide sentences first, then one a threshold, in order.
+	general := len(lines) - len(ch.Params)
+	for i, l := range lines {
+		d := Departure{Text: l}
+		if i >= general {
+			p := ch.Params[i-general]
+			d.Param, d.Label, d.Value, d.Bundled = p.Name, p.Label, p.Used, p.Base
+		}
+		info.Departures = append(info.Departures, d)
+	}
+	return info
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"dean"
 	"dean/archive"
 	"dean/assess"
 	"dean/criteria"
@@ -84,7 +85,11 @@ func (o *formsOptions) read(mode readMode) (*batch, error) {
 			defer prior.Close()
 		}
 	}
-	a := assess.New(assess.Options{Set: set, Units: list, Period: p, Keep: mode.keep})
+	base, err := dean.DefaultSet()
+	if err != nil {
+		return nil, err
+	}
+	a := assess.New(assess.Options{Set: set, Base: base, Units: list, Period: p, Keep: mode.keep})
 	a.Problems(skipped...)
 	if len(files) == 0 {
 		if files, err = o.fromArchive(prior, *p, list, a); err != nil {
