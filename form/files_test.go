@@ -74,8 +74,8 @@ func TestReadFiles(t *testing.T) {
 		{File: ole, Msg: "không phải tệp Excel .xlsx (có thể là tệp .xls cũ hoặc tệp có mật khẩu): hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .xlsx"},
 		{File: missing, Msg: "không tìm thấy tệp"},
 		{File: empty, Msg: `tệp không có trang số liệu phường nào (trang có dòng tiêu đề "Mã chỉ số", "Kỳ này")`},
-		{File: empty, Sheet: "Sheet1", Msg: emptySheet},
-		{File: extra, Sheet: "Sheet1", Msg: emptySheet},
+		{File: empty, Sheet: "Sheet1", Msg: emptySheet, Warning: true},
+		{File: extra, Sheet: "Sheet1", Msg: emptySheet, Warning: true},
 	}
 	if diff := cmp.Diff(want, problems); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -222,5 +222,24 @@ func replaceZipEntry(t *testing.T, path, name, content string) {
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestNotesSheetIsOneWarning: a sheet of notes beside the ward sheets is one
+// warning, not the list of what a ward sheet would lack.
+func TestNotesSheetIsOneWarning(t *testing.T) {
+	path := writeForm(t, t.TempDir(), "nk.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
+		Values: map[string]score.Values{caiKhe.Code: goodValues(testSet)}})
+	edit(t, path, func(f *excelize.File) {
+		_, err := f.NewSheet("Ghi chú")
+		must(t, err)
+		must(t, f.SetCellValue("Ghi chú", "A1", "Số liệu đã được Công an quận kiểm tra ngày 10/5"))
+		must(t, f.SetCellValue("Ghi chú", "B3", 42))
+	})
+	sheets, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
+	want := []Problem{{File: path, Sheet: "Ghi chú", Warning: true,
+		Msg: `trang không có số liệu phường (không có ô "Mã phường", "Tên phường" hay dòng tiêu đề "Mã chỉ số"): bỏ qua trang này`}}
+	if diff := cmp.Diff(want, problems); diff != "" || len(sheets) != 1 {
+		t.Errorf("%d sheets; problems (-want +got):\n%s", len(sheets), diff)
 	}
 }

@@ -80,6 +80,12 @@ func (r *sheetReader) add(at submission.Ref, input, msg string) {
 	})
 }
 
+// warn notes something about the sheet that refuses nothing.
+func (r *sheetReader) warn(msg string) {
+	r.add(submission.Ref{}, "", msg)
+	r.problems[len(r.problems)-1].Warning = true
+}
+
 func (r *sheetReader) addAt(fd field, input, msg string) {
 	if fd.labelled {
 		r.add(fd.at, input, msg)
@@ -100,7 +106,13 @@ func (r *sheetReader) read() (*submission.Submission, bool) {
 	if !sc.nonEmpty {
 		// A damaged sheet can also read as empty, so an empty sheet is not
 		// skipped in silence.
-		r.add(submission.Ref{}, "", "trang trống, không có số liệu phường: nếu không dùng, hãy xóa trang này")
+		r.warn("trang trống, không có số liệu phường: nếu không dùng, hãy xóa trang này")
+		return nil, false
+	}
+	if sc.header == 0 && !sc.fields[labelCode].labelled && !sc.fields[labelName].labelled {
+		// Notes, a chart, a district's own summary: one word, not a list of what
+		// a ward sheet would lack.
+		r.warn(fmt.Sprintf("trang không có số liệu phường (không có ô %q, %q hay dòng tiêu đề %q): bỏ qua trang này", labelCode, labelName, colID))
 		return nil, false
 	}
 	s := &submission.Submission{Source: r.src, Table: sc.header}

@@ -142,9 +142,49 @@ func (o *formsOptions) fromArchive(arc *archive.Archive, p period.Period, list *
 	return files, nil
 }
 
+// Caps on the messages printed: a file of junk rows can hold a hundred thousand
+// problems, and a terminal needs the first few and a count.
+const (
+	maxPerSheet = 30
+	maxPerFile  = 100
+)
+
+// printProblems prints every problem, up to maxPerSheet a sheet and maxPerFile a
+// file; the rest are counted in one line ("… và 1.234 vấn đề khác ở trang …").
+// The summary still counts them all.
 func printProblems(w io.Writer, problems []submission.Problem) {
-	for _, p := range problems {
-		fmt.Fprintf(w, "dean: %s: %s\n", p.Kind(), p)
+	var sheetPrinted, filePrinted, sheetHidden, fileHidden int
+	more := func(n int, where string) {
+		if n > 0 {
+			fmt.Fprintf(w, "dean: … và %s vấn đề khác ở %s (sửa những lỗi trên rồi kiểm tra lại)\n", criteria.FormatInt(int64(n)), where)
+		}
+	}
+	for i, p := range problems {
+		if i > 0 {
+			prev := problems[i-1]
+			if p.File != prev.File || p.Sheet != prev.Sheet {
+				more(sheetHidden, fmt.Sprintf("trang %q của tệp %s", prev.Sheet, prev.File))
+				sheetHidden, sheetPrinted = 0, 0
+			}
+			if p.File != prev.File {
+				more(fileHidden, "tệp "+prev.File)
+				fileHidden, filePrinted = 0, 0
+			}
+		}
+		switch {
+		case filePrinted >= maxPerFile:
+			fileHidden++
+		case sheetPrinted >= maxPerSheet:
+			sheetHidden++
+		default:
+			fmt.Fprintf(w, "dean: %s: %s\n", p.Kind(), p)
+			sheetPrinted++
+			filePrinted++
+		}
+	}
+	if n := len(problems); n > 0 {
+		more(sheetHidden, fmt.Sprintf("trang %q của tệp %s", problems[n-1].Sheet, problems[n-1].File))
+		more(fileHidden, "tệp "+problems[n-1].File)
 	}
 }
 
