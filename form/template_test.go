@@ -102,6 +102,7 @@ func TestTemplateLayout(t *testing.T) {
 		}
 	}
 	const s = "Cái Khế"
+	const rowVersion, rowHeader = 5, 7 // with a district
 	for cell, want := range map[string]string{
 		"A1": "Mã phường", "B1": "31117", "A2": "Tên phường", "B2": "Cái Khế", "A3": "Quận", "B3": "Ninh Kiều",
 		"A4": "Kỳ báo cáo", "B4": "năm 2022", "A5": "Phiên bản bộ tiêu chí", "B5": testSet.Version,
