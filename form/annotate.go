@@ -108,6 +108,9 @@ func Annotate(src, dst string, problems []Problem) error {
 	}
 	// WriteTo would otherwise insist on src's file extension.
 	f.Path = ""
+	// excelize keeps each sheet's declared range as it was; a form made by an
+	// older dean, or by another program, may declare "A1" alone.
+	f.SetZipWriter(newDimensionZip)
 	return atomicfile.Write(dst, func(w io.Writer) error {
 		_, err := f.WriteTo(w)
 		return err

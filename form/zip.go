@@ -20,27 +20,38 @@ import (
 // each part as excelize writes it and, when closed, writes the parts in name
 // order: excelize writes the sheets made with its StreamWriter in the order of a
 // Go map, so without it the same template would be a different file each run.
+// With dimensions set it also makes every worksheet declare the range of its
+// cells (see withDimension).
 type orderedZip struct {
-	zw    *zip.Writer
-	fw    *flate.Writer // reused from part to part
-	parts []*zipPart
-	cur   *zipPart // the part being written
+	zw         *zip.Writer
+	dimensions bool
+	fw         *flate.Writer // reused from part to part
+	parts      []*zipPart
+	cur        *zipPart // the part being written
 }
 
 type zipPart struct {
 	name string
 	crc  hash.Hash32
 	size uint64
-	data bytes.Buffer // compressed
+	raw  *bytes.Buffer // the uncompressed part, kept only when it is to be changed
+	data bytes.Buffer  // compressed
 }
 
 func newOrderedZip(w io.Writer) excelize.ZipWriter { return &orderedZip{zw: zip.NewWriter(w)} }
+
+func newDimensionZip(w io.Writer) excelize.ZipWriter {
+	return &orderedZip{zw: zip.NewWriter(w), dimensions: true}
+}
 
 func (z *orderedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
 	p := &zipPart{name: name, crc: crc32.NewIEEE()}
+	if z.dimensions && isWorksheetPart(name) {
+		p.raw = &bytes.Buffer{}
+	}
 	if z.fw == nil {
 		// Level 5 is archive/zip's own.
 		fw, err := flate.NewWriter(&p.data, 5)
@@ -56,6 +67,12 @@ func (z *orderedZip) Create(name string) (io.Writer, error) {
 	return partWriter{z, p}, nil
 }
 
+// isWorksheetPart says whether a part is where excelize, and Excel, keep sheets.
+func isWorksheetPart(name string) bool {
+	rest, ok := strings.CutPrefix(strings.ToLower(name), "xl/worksheets/")
+	return ok && strings.HasSuffix(rest, ".xml") && !strings.Contains(rest, "/")
+}
+
 type partWriter struct {
 	z *orderedZip
 	p *zipPart
@@ -64,6 +81,9 @@ type partWriter struct {
 func (w partWriter) Write(b []byte) (int, error) {
 	if w.z.cur != w.p {
 		return 0, errors.New("form: zip: ghi vào một phần đã đóng") // excelize writes parts one after another
+	}
+	if w.p.raw != nil {
+		return w.p.raw.Write(b)
 	}
 	return w.p.write(w.z.fw, b)
 }
@@ -76,10 +96,23 @@ func (p *zipPart) write(fw *flate.Writer, b []byte) (int, error) {
 
 // finish ends the part being written.
 func (z *orderedZip) finish() error {
-	if z.cur == nil {
+	p := z.cur
+	if p == nil {
 		return nil
 	}
 	z.cur = nil
+	if p.raw != nil {
+		b := p.raw.Bytes()
+		// A sheet that cannot be read keeps the dimension it has: the copy is
+		// still worth more than no copy.
+		if fixed, err := withDimension(b); err == nil {
+			b = fixed
+		}
+		p.raw = nil
+		if _, err := p.write(z.fw, b); err != nil {
+			return err
+		}
+	}
 	return z.fw.Close()
 }
 
