@@ -31,7 +31,7 @@ func Annotate(src, dst string, problems []Problem) error {
 	if msg := statMessage(src); msg != "" {
 		return fmt.Errorf("%s: %s", src, msg)
 	}
-	f, err := excelize.OpenFile(src, openOptions)
+	f, err := openForm(src, sheetCount(src))
 	if err != nil {
 		if f != nil {
 			f.Close()

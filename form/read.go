@@ -42,20 +42,6 @@ type Sheet struct {
 	Cells       map[string][2]string // input id -> cell refs ("E12") of "Kỳ này" and "Cùng kỳ năm trước" ("" if none)
 }
 
-// A real form is a few hundred kilobytes unzipped. The limits stop a zip bomb
-// while leaving room for workbooks that Excel has bloated with styles and
-// formatting; a worksheet above the XML limit is spilled to a temporary file
-// rather than held in memory.
-const (
-	unzipSizeLimit    = 64 << 20
-	unzipXMLSizeLimit = 16 << 20
-)
-
-// openOptions reads cells raw, so that a number formatted "#,##0" comes back as
-// 1234, not as the "1,234" Excel shows, which the Vietnamese reading of text would
-// take for 1,234.
-var openOptions = excelize.Options{RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit}
-
 // Read reads every workbook and returns the ward sheets it could identify and all
 // problems of all files, ordered by file (in the order given), sheet, row and
 // column. A sheet whose ward is unknown is not returned; a sheet for another
@@ -143,7 +129,7 @@ func readFile(fileIdx int, path string, o ReadOptions) fileResult {
 		fail(msg)
 		return res
 	}
-	f, err := excelize.OpenFile(path, openOptions)
+	f, err := openForm(path, len(o.Units.Wards))
 	if err != nil {
 		if f != nil {
 			f.Close()
@@ -212,8 +198,8 @@ func openMessage(err error) string {
 		return "không có quyền đọc tệp"
 	case errors.Is(err, excelize.ErrWorkbookFileFormat):
 		return "không phải tệp Excel .xlsx (có thể là tệp .xls cũ hoặc tệp có mật khẩu): hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .xlsx"
-	case strings.Contains(err.Error(), "unzip size exceeds"):
-		return fmt.Sprintf("tệp quá lớn để là một biểu mẫu (giải nén vượt %d MiB)", unzipSizeLimit>>20)
+	case errors.As(err, new(tooLarge)):
+		return err.Error()
 	}
 	return "không đọc được tệp: không phải tệp Excel .xlsx hoặc tệp bị hỏng"
 }
