@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -14,16 +13,6 @@ import (
 	"dean/criteria"
 	"dean/score"
 	"dean/units"
-)
-
-// Rows of a ward sheet above the table. The reader finds them by their labels, not
-// by their numbers; they are fixed only so that every template looks the same. A
-// ward without a district (wards report directly since 1/7/2025) has no "Quận"
-// row, and the rows below it move up by one.
-const (
-	rowCode = iota + 1
-	rowName
-	rowDistrict
 )
 
 // Column widths in characters, chosen so the seven columns fit A4 portrait at
@@ -158,6 +147,7 @@ func guideLayout(st styles, o Options) *layout {
 		l.cell(1, 3+i, m[0], st.label)
 		l.cell(2, 3+i, m[1], st.value)
 	}
+	// The legal basis is long: smaller, on a taller row.
 	l.cell(2, 5, o.Set.Source, st.hint)
 	l.height(5, 45)
 	l.cell(1, 7, "Cách điền", st.label)
@@ -173,18 +163,18 @@ func guideLayout(st styles, o Options) *layout {
 }
 
 // wardLayout lays out a ward's sheet and says which row is the table's header.
+// The labels above the table are found by the reader by their text, not by their
+// rows; the rows are fixed only so that every template looks the same.
 func wardLayout(st styles, ward units.Ward, o Options) (*layout, int, error) {
 	l := &layout{widths: colWidths}
-	labels := []struct{ label, value string }{
-		{labelCode, ward.Code},
-		{labelName, ward.Name},
-		{labelDistrict, ward.District},
-		{labelPeriod, o.Period.Label()},
-		{labelVersion, o.Set.Version}, // hidden: the program's, not the district's
+	type label struct{ label, value string }
+	labels := []label{{labelCode, ward.Code}, {labelName, ward.Name}}
+	// A ward that reports directly (units lists from 1/7/2025) has no district.
+	if ward.District != "" {
+		labels = append(labels, label{labelDistrict, ward.District})
 	}
-	if ward.District == "" {
-		labels = slices.Delete(labels, rowDistrict-1, rowDistrict)
-	}
+	// The version comes last, in a hidden row: it is the program's, not the district's.
+	labels = append(labels, label{labelPeriod, o.Period.Label()}, label{labelVersion, o.Set.Version})
 	for i, m := range labels {
 		l.cell(1, i+1, m.label, st.label)
 		l.cell(2, i+1, m.value, st.value)
