@@ -3,6 +3,7 @@ package form
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -32,7 +33,12 @@ func Annotate(src, dst string, problems []submission.Problem) error {
 	if msg := statMessage(src); msg != "" {
 		return fmt.Errorf("%s: %s", src, msg)
 	}
-	f, err := excelize.OpenFile(src, openOptions)
+	in, err := os.Open(src)
+	if err != nil {
+		return fmt.Errorf("%s: %s", src, openMessage(err))
+	}
+	defer in.Close()
+	f, err := openForm(in, sheetCount(src))
 	if err != nil {
 		if f != nil {
 			f.Close()
@@ -109,6 +115,9 @@ func Annotate(src, dst string, problems []submission.Problem) error {
 	}
 	// WriteTo would otherwise insist on src's file extension.
 	f.Path = ""
+	// excelize keeps each sheet's declared range as it was; a form made by an
+	// older dean, or by another program, may declare "A1" alone.
+	f.SetZipWriter(newDimensionZip)
 	return atomicfile.Write(dst, func(w io.Writer) error {
 		_, err := f.WriteTo(w)
 		return err

@@ -76,3 +76,49 @@ func BenchmarkBareStream(b *testing.B) {
 		}
 	}
 }
+
+// benchWards is a units list of n wards in districts of about 98.
+func benchWards(b *testing.B, n int) []units.Ward {
+	b.Helper()
+	var csv strings.Builder
+	csv.WriteString("ma_phuong,ten_phuong,ma_quan,ten_quan\n")
+	for i := range n {
+		fmt.Fprintf(&csv, "%d,Phường %d,%d,Quận %d\n", 10000+i, i, i/98, i/98)
+	}
+	list, err := units.Parse(strings.NewReader(csv.String()), "bench.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return list.Wards
+}
+
+// BenchmarkWrite writes blank templates of growing size: ns/ward stays flat when
+// writing is linear in the number of wards (the nationwide template is 3 321).
+// cpu-ns/ward is the CPU time of all threads (garbage collection included), which
+// a shared machine disturbs less than the wall clock.
+func BenchmarkWrite(b *testing.B) {
+	for _, n := range []int{100, 800, 3321} {
+		b.Run(fmt.Sprintf("wards=%d", n), func(b *testing.B) {
+			o := Options{Set: testSet, Wards: benchWards(b, n), Period: p2022}
+			var size int
+			cpu := cpuTime()
+			for b.Loop() {
+				var w countWriter
+				if err := Write(&w, o); err != nil {
+					b.Fatal(err)
+				}
+				size = int(w)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/ward")
+			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N*n), "cpu-ns/ward")
+			b.ReportMetric(float64(size)/float64(n), "B/ward")
+		})
+	}
+}
+
+type countWriter int
+
+func (w *countWriter) Write(p []byte) (int, error) {
+	*w += countWriter(len(p))
+	return len(p), nil
+}

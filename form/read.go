@@ -27,20 +27,6 @@ type ReadOptions struct {
 	Period *period.Period // when non-nil, a form for another period is a problem
 }
 
-// A real form is a few hundred kilobytes unzipped. The limits stop a zip bomb
-// while leaving room for workbooks that Excel has bloated with styles and
-// formatting; a worksheet above the XML limit is spilled to a temporary file
-// rather than held in memory.
-const (
-	unzipSizeLimit    = 64 << 20
-	unzipXMLSizeLimit = 16 << 20
-)
-
-// openOptions reads cells raw, so that a number formatted "#,##0" comes back as
-// 1234, not as the "1,234" Excel shows, which the Vietnamese reading of text would
-// take for 1,234.
-var openOptions = excelize.Options{RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit}
-
 // Read reads every workbook and hands each ward sheet it can identify to each, as
 // soon as the sheet is read, on the goroutine reading its file: calls run in
 // parallel. It returns every problem of reading, ordered by file (in the order
@@ -71,6 +57,19 @@ func Read(paths []string, o ReadOptions, each func(submission.Submission)) []sub
 	}
 	submission.Sort(problems)
 	return problems
+}
+
+// formWards is how many ward sheets a form may hold: those of the units list, or
+// of the largest bundled list when each form's period chooses.
+func formWards(l *units.List) int {
+	if l != nil {
+		return len(l.Wards)
+	}
+	n := 0
+	for _, b := range units.Bundled() {
+		n = max(n, len(b.Wards))
+	}
+	return n
 }
 
 // forEach runs do(0) … do(n-1), as many at once as there are cores. A panic in
@@ -145,7 +144,7 @@ func hashAll(paths []string) []file {
 }
 
 func readFile(fileIdx int, file file, o ReadOptions, each func(submission.Submission)) []submission.Problem {
-	f, err := excelize.OpenReader(bytes.NewReader(file.data), openOptions)
+	f, err := openForm(bytes.NewReader(file.data), formWards(o.Units))
 	if err != nil {
 		if f != nil {
 			f.Close()
@@ -212,8 +211,8 @@ func openMessage(err error) string {
 		return "không có quyền đọc tệp"
 	case errors.Is(err, excelize.ErrWorkbookFileFormat):
 		return "không phải tệp Excel .xlsx (có thể là tệp .xls cũ hoặc tệp có mật khẩu): hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .xlsx"
-	case strings.Contains(err.Error(), "unzip size exceeds"):
-		return fmt.Sprintf("tệp quá lớn để là một biểu mẫu (giải nén vượt %d MiB)", unzipSizeLimit>>20)
+	case errors.As(err, new(tooLarge)):
+		return err.Error()
 	}
 	return "không đọc được tệp: không phải tệp Excel .xlsx hoặc tệp bị hỏng"
 }

@@ -15,18 +15,6 @@ import (
 	"dean/units"
 )
 
-// Rows of a ward sheet. The reader finds them by their labels, not by these
-// numbers; they are fixed only so that every template looks the same.
-const (
-	rowCode = iota + 1
-	rowName
-	rowDistrict
-	rowPeriod
-	rowVersion // hidden: the program's, not the district's
-	rowHint
-	rowHeader
-)
-
 // Column widths in characters, chosen so the seven columns fit A4 portrait at
 // about 80 % (the pages are also set to fit to width).
 var colWidths = []float64{11, 22, 46, 10, 11, 11, 16}
@@ -39,6 +27,9 @@ func Write(w io.Writer, o Options) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	// excelize writes streamed sheets in map order; the same template must be
+	// the same file.
+	f.SetZipWriter(newOrderedZip)
 	st, err := newStyles(f)
 	if err != nil {
 		return err
@@ -46,17 +37,26 @@ func Write(w io.Writer, o Options) error {
 	if err := f.SetSheetName("Sheet1", guideSheet); err != nil {
 		return err
 	}
-	if err := writeGuide(f, st, o); err != nil {
+	if err := guideLayout(st, o).write(f, guideSheet); err != nil {
 		return err
 	}
 	names := sheetNames(o.Wards)
+	headerRows := make([]int, len(o.Wards))
 	for i, ward := range o.Wards {
 		if _, err := f.NewSheet(names[i]); err != nil {
 			return err
 		}
-		if err := writeWard(f, st, names[i], ward, o); err != nil {
+		l, header, err := wardLayout(st, ward, o)
+		if err == nil {
+			err = l.write(f, names[i])
+		}
+		if err != nil {
 			return fmt.Errorf("trang %q: %w", names[i], err)
 		}
+		headerRows[i] = header
+	}
+	if err := setPrintTitles(f, names, headerRows); err != nil {
+		return err
 	}
 	// excelize's own core properties carry a fixed date; ours are derived from the
 	// options alone so that the same template is the same file, byte for byte.
@@ -123,72 +123,6 @@ func newStyles(f *excelize.File) (styles, error) {
 	return styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12]}, nil
 }
 
-// sheetWriter keeps the first error, so that laying out a sheet reads as a list of
-// cells rather than a list of error checks.
-type sheetWriter struct {
-	f     *excelize.File
-	sheet string
-	err   error
-}
-
-func (s *sheetWriter) do(err error) {
-	if s.err == nil {
-		s.err = err
-	}
-}
-
-func (s *sheetWriter) cell(col, row int, v any, style int) {
-	ref, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
-		s.do(err)
-		return
-	}
-	if v != nil {
-		s.do(s.f.SetCellValue(s.sheet, ref, v))
-	}
-	s.do(s.f.SetCellStyle(s.sheet, ref, ref, style))
-}
-
-// band writes text across columns from..to of a row, merged.
-func (s *sheetWriter) band(row, from, to int, text string, style int) {
-	a, _ := excelize.CoordinatesToCellName(from, row)
-	b, _ := excelize.CoordinatesToCellName(to, row)
-	s.do(s.f.SetCellStr(s.sheet, a, text))
-	s.do(s.f.MergeCell(s.sheet, a, b))
-	s.do(s.f.SetCellStyle(s.sheet, a, b, style))
-}
-
-func (s *sheetWriter) widths(ws []float64) {
-	for i, w := range ws {
-		c, _ := excelize.ColumnNumberToName(i + 1)
-		s.do(s.f.SetColWidth(s.sheet, c, c, w))
-	}
-}
-
-// print sets A4 portrait, one page wide, and protects the sheet without a password:
-// the protection guards the labels and ids against slips, not against intent.
-func (s *sheetWriter) print() {
-	a4, portrait, one, any := 9, "portrait", 1, 0
-	s.do(s.f.SetPageLayout(s.sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &one, FitToHeight: &any}))
-	fit := true
-	s.do(s.f.SetSheetProps(s.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	s.do(s.f.ProtectSheet(s.sheet, &excelize.SheetProtectionOptions{
-		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
-	}))
-}
-
-// height fits a row to its longest wrapped text; Excel does not grow rows on open.
-func (s *sheetWriter) height(row int, texts map[int]string) {
-	lines := 1.0
-	for col, t := range texts {
-		perLine := colWidths[col-1] * 1.15
-		lines = math.Max(lines, math.Ceil(float64(utf8.RuneCountInString(t))/perLine))
-	}
-	if lines > 1 {
-		s.do(s.f.SetRowHeight(s.sheet, row, 15*lines+2))
-	}
-}
-
 var guideLines = []string{
 	`Mỗi phường có một trang riêng, tên trang là tên phường. Không đổi tên trang, không xóa trang, không thêm hoặc xóa dòng, cột.`,
 	`Ghi số liệu của kỳ báo cáo vào cột "Kỳ này" cho mọi chỉ số, không để trống ô nào; không có thì ghi 0 (hoặc chọn Không).`,
@@ -200,68 +134,70 @@ var guideLines = []string{
 	`Công an thành phố kiểm tra biểu mẫu bằng lệnh "dean check"; ô có lỗi được tô màu và có ghi chú nêu lý do.`,
 }
 
-func writeGuide(f *excelize.File, st styles, o Options) error {
-	s := &sheetWriter{f: f, sheet: guideSheet}
-	s.widths([]float64{24, 80})
-	s.band(1, 1, 2, `BIỂU MẪU SỐ LIỆU ĐÁNH GIÁ "CÔNG AN PHƯỜNG ĐIỂN HÌNH, KIỂU MẪU VỀ AN NINH, TRẬT TỰ VÀ VĂN MINH ĐÔ THỊ"`, st.title)
-	s.do(f.SetRowHeight(guideSheet, 1, 36))
+func guideLayout(st styles, o Options) *layout {
+	l := &layout{widths: []float64{24, 80}}
+	l.band(1, 1, 2, `BIỂU MẪU SỐ LIỆU ĐÁNH GIÁ "CÔNG AN PHƯỜNG ĐIỂN HÌNH, KIỂU MẪU VỀ AN NINH, TRẬT TỰ VÀ VĂN MINH ĐÔ THỊ"`, st.title)
+	l.height(1, 36)
 	meta := [][2]string{
 		{labelVersion, o.Set.Version},
 		{labelPeriod, o.Period.Label()},
 		{"Căn cứ", o.Set.Source},
 	}
 	for i, m := range meta {
-		s.cell(1, 3+i, m[0], st.label)
-		s.cell(2, 3+i, m[1], st.value)
+		l.cell(1, 3+i, m[0], st.label)
+		l.cell(2, 3+i, m[1], st.value)
 	}
-	s.do(f.SetCellStyle(guideSheet, "B5", "B5", st.hint))
-	s.do(f.SetRowHeight(guideSheet, 5, 45))
-	s.cell(1, 7, "Cách điền", st.label)
+	// The legal basis is long: smaller, on a taller row.
+	l.cell(2, 5, o.Set.Source, st.hint)
+	l.height(5, 45)
+	l.cell(1, 7, "Cách điền", st.label)
 	for i, line := range guideLines {
 		row := 8 + i
-		s.cell(1, row, fmt.Sprintf("%d.", i+1), st.value)
-		s.cell(2, row, line, st.text)
+		l.cell(1, row, fmt.Sprintf("%d.", i+1), st.value)
+		l.cell(2, row, line, st.text)
 		if n := utf8.RuneCountInString(line); n > 90 {
-			s.do(f.SetRowHeight(guideSheet, row, 15*math.Ceil(float64(n)/90)+2))
+			l.height(row, 15*math.Ceil(float64(n)/90)+2)
 		}
 	}
-	s.print()
-	return s.err
+	return l
 }
 
-func writeWard(f *excelize.File, st styles, sheet string, ward units.Ward, o Options) error {
-	s := &sheetWriter{f: f, sheet: sheet}
-	s.widths(colWidths)
-	for _, m := range []struct {
-		row          int
-		label, value string
-	}{
-		{rowCode, labelCode, ward.Code},
-		{rowName, labelName, ward.Name},
-		{rowDistrict, labelDistrict, ward.District},
-		{rowPeriod, labelPeriod, o.Period.Label()},
-		{rowVersion, labelVersion, o.Set.Version},
-	} {
-		s.cell(1, m.row, m.label, st.label)
-		s.cell(2, m.row, m.value, st.value)
+// wardLayout lays out a ward's sheet and says which row is the table's header.
+// The labels above the table are found by the reader by their text, not by their
+// rows; the rows are fixed only so that every template looks the same.
+func wardLayout(st styles, ward units.Ward, o Options) (*layout, int, error) {
+	l := &layout{widths: colWidths}
+	type label struct{ label, value string }
+	labels := []label{{labelCode, ward.Code}, {labelName, ward.Name}}
+	// A ward that reports directly (units lists from 1/7/2025) has no district.
+	if ward.District != "" {
+		labels = append(labels, label{labelDistrict, ward.District})
 	}
-	s.do(f.SetRowVisible(sheet, rowVersion, false))
-	s.band(rowHint, 1, len(headers), `Điền cột "Kỳ này"; cột "Cùng kỳ năm trước" chỉ điền ở ô màu vàng. Xem trang "Hướng dẫn".`, st.hint)
+	// The version comes last, in a hidden row: it is the program's, not the district's.
+	labels = append(labels, label{labelPeriod, o.Period.Label()}, label{labelVersion, o.Set.Version})
+	for i, m := range labels {
+		l.cell(1, i+1, m.label, st.label)
+		l.cell(2, i+1, m.value, st.value)
+	}
+	l.row(len(labels)).hidden = true
+	rowHint := len(labels) + 1
+	rowHeader := rowHint + 1
+	l.band(rowHint, 1, len(headers), `Điền cột "Kỳ này"; cột "Cùng kỳ năm trước" chỉ điền ở ô màu vàng. Xem trang "Hướng dẫn".`, st.hint)
 	for i, h := range headers {
-		s.cell(i+1, rowHeader, h, st.header)
+		l.cell(i+1, rowHeader, h, st.header)
 	}
-	s.do(f.SetRowHeight(sheet, rowHeader, 32))
+	l.height(rowHeader, 32)
 
 	vals := o.Values[ward.Code]
 	var yesNo, counts []string
 	row, stt := rowHeader, 0
 	for _, area := range o.Set.Areas {
 		row++
-		s.band(row, 1, len(headers), fmt.Sprintf("Nhóm %s. %s", area.ID, area.Name), st.area)
-		s.height(row, map[int]string{3: area.Name})
+		l.band(row, 1, len(headers), fmt.Sprintf("Nhóm %s. %s", area.ID, area.Name), st.area)
+		l.fit(row, map[int]string{3: area.Name})
 		for _, c := range area.Criteria {
 			row++
-			s.band(row, 1, len(headers), c.ID+". "+c.Name, st.criterion)
+			l.band(row, 1, len(headers), c.ID+". "+c.Name, st.criterion)
 			for _, in := range c.Inputs {
 				row++
 				stt++
@@ -271,18 +207,18 @@ func writeWard(f *excelize.File, st styles, sheet string, ward units.Ward, o Opt
 				if in.Kind == criteria.Bool {
 					unit, input = yes+"/"+no, st.yesNo
 				}
-				s.cell(1, row, stt, st.text)
-				s.cell(2, row, in.ID, st.id)
-				s.cell(3, row, in.Label, st.text)
-				s.cell(4, row, unit, st.text)
-				s.cell(5, row, cellValue(in, vals[in.ID].Now), input)
+				l.cell(1, row, stt, st.text)
+				l.cell(2, row, in.ID, st.id)
+				l.cell(3, row, in.Label, st.text)
+				l.cell(4, row, unit, st.text)
+				l.cell(5, row, cellValue(in, vals[in.ID].Now), input)
 				if in.YoY {
-					s.cell(6, row, cellValue(in, vals[in.ID].Prev), input)
+					l.cell(6, row, cellValue(in, vals[in.ID].Prev), input)
 				} else {
-					s.cell(6, row, nil, st.grey)
+					l.cell(6, row, nil, st.grey)
 				}
-				s.cell(7, row, nil, st.note)
-				s.height(row, map[int]string{2: in.ID, 3: in.Label})
+				l.cell(7, row, nil, st.note)
+				l.fit(row, map[int]string{2: in.ID, 3: in.Label})
 				refs := []string{now}
 				if in.YoY {
 					refs = append(refs, prev)
@@ -298,27 +234,25 @@ func writeWard(f *excelize.File, st styles, sheet string, ward units.Ward, o Opt
 	if len(yesNo) > 0 {
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = strings.Join(yesNo, " ")
-		s.do(dv.SetDropList([]string{yes, no}))
+		if err := dv.SetDropList([]string{yes, no}); err != nil {
+			return nil, 0, err
+		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Giá trị không hợp lệ", "Hãy chọn Có hoặc Không trong danh sách.")
-		s.do(f.AddDataValidation(sheet, dv))
+		l.dvs = append(l.dvs, dv)
 	}
 	if len(counts) > 0 {
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = strings.Join(counts, " ")
-		s.do(dv.SetRange(0, 0, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorGreaterThanOrEqual))
+		if err := dv.SetRange(0, 0, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorGreaterThanOrEqual); err != nil {
+			return nil, 0, err
+		}
 		dv.Formula2 = ""
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Số liệu không hợp lệ", "Hãy nhập số nguyên không âm: 0, 1, 2, …")
-		s.do(f.AddDataValidation(sheet, dv))
+		l.dvs = append(l.dvs, dv)
 	}
 	first, _ := excelize.CoordinatesToCellName(1, rowHeader+1)
-	s.do(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: rowHeader, TopLeftCell: first, ActivePane: "bottomLeft"}))
-	s.do(f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), rowHeader, rowHeader),
-		Scope:    sheet,
-	}))
-	s.print()
-	return s.err
+	l.panes = &excelize.Panes{Freeze: true, YSplit: rowHeader, TopLeftCell: first, ActivePane: "bottomLeft"}
+	return l, rowHeader, nil
 }
 
 // cellValue is what a filled form shows for a value: Có/Không for yes/no inputs.

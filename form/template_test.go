@@ -102,6 +102,7 @@ func TestTemplateLayout(t *testing.T) {
 		}
 	}
 	const s = "Cái Khế"
+	const rowVersion, rowHeader = 5, 7 // with a district
 	for cell, want := range map[string]string{
 		"A1": "Mã phường", "B1": "31117", "A2": "Tên phường", "B2": "Cái Khế", "A3": "Quận", "B3": "Ninh Kiều",
 		"A4": "Kỳ báo cáo", "B4": "năm 2022", "A5": "Phiên bản bộ tiêu chí", "B5": testSet.Version,
@@ -206,5 +207,55 @@ func TestTemplateLayout(t *testing.T) {
 	}
 	if !panes.Freeze || panes.YSplit != rowHeader {
 		t.Errorf("panes: %+v", panes)
+	}
+	// Each ward sheet prints its header row on every page.
+	wantNames := []excelize.DefinedName{
+		{Name: "_xlnm.Print_Titles", RefersTo: "'Cái Khế'!$7:$7", Scope: "Cái Khế"},
+		{Name: "_xlnm.Print_Titles", RefersTo: "'An Hòa'!$7:$7", Scope: "An Hòa"},
+	}
+	if diff := cmp.Diff(wantNames, f.GetDefinedName()); diff != "" {
+		t.Errorf("defined names (-want +got):\n%s", diff)
+	}
+}
+
+// TestTemplateWithoutDistrict: a ward that reports directly (units lists from
+// 1/7/2025 have no district) gets no "Quận" row, and its form still reads.
+func TestTemplateWithoutDistrict(t *testing.T) {
+	direct := caiKhe
+	direct.District, direct.DistrictCode = "", ""
+	path := writeForm(t, t.TempDir(), "f.xlsx", Options{Wards: []units.Ward{direct}, Period: p2022,
+		Values: map[string]score.Values{direct.Code: goodValues(testSet)}})
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	const s = "Cái Khế"
+	rows, err := f.GetRows(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for _, r := range rows[:4] {
+		labels = append(labels, r[0])
+	}
+	if diff := cmp.Diff([]string{"Mã phường", "Tên phường", "Kỳ báo cáo", "Phiên bản bộ tiêu chí"}, labels); diff != "" {
+		t.Errorf("labels (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(headers, rows[5]); diff != "" {
+		t.Errorf("header row 6 (-want +got):\n%s", diff)
+	}
+	if visible, _ := f.GetRowVisible(s, 4); visible {
+		t.Error("the version row is visible")
+	}
+	if panes, _ := f.GetPanes(s); panes.YSplit != 6 {
+		t.Errorf("panes: %+v", panes)
+	}
+	if dn := f.GetDefinedName(); len(dn) != 1 || dn[0].RefersTo != "'Cái Khế'!$6:$6" || dn[0].Scope != s {
+		t.Errorf("print titles: %+v", dn)
+	}
+	sheets, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
+	if len(sheets) != 1 || len(problems) != 0 {
+		t.Errorf("read back: %d sheets, problems %v", len(sheets), problems)
 	}
 }

@@ -1,14 +1,22 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
 	"dean/atomicfile"
+	"dean/criteria"
 	"dean/form"
+	"dean/period"
+	"dean/units"
 )
 
 type templateOptions struct {
@@ -16,6 +24,7 @@ type templateOptions struct {
 	units    unitsOption
 	period   periodOption
 	district string
+	split    string
 	out      string
 	force    bool
 }
@@ -28,7 +37,9 @@ func newTemplateCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		Example: `  dean template --period 2026-H1 -o bieu-mau.xlsx
   dean template --district "Ninh Kiều" --period 2026 -o ninh-kieu-2026.xlsx
-  dean template --district 916 --units don-vi.csv --period 2026 -o 916.xlsx`,
+  dean template --district 916 --units don-vi.csv --period 2026 -o 916.xlsx
+  dean template --split district --period 2026-H1 -o bieu-mau/
+  dean template --split ward --units phuong-2025.csv --period 2026 -o bieu-mau/`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTemplate(opts, cmd.OutOrStdout())
 		},
@@ -37,21 +48,29 @@ func newTemplateCmd() *cobra.Command {
 	opts.units.register(cmd)
 	opts.period.register(cmd, "`KỲ` báo cáo: 2026-H1 (6 tháng) hoặc 2026 (năm)")
 	cmd.Flags().StringVar(&opts.district, "district", "", "chỉ lập cho các phường của một `QUẬN` (tên hoặc mã)")
-	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "`TỆP` .xlsx sẽ ghi (bắt buộc)")
+	cmd.Flags().StringVar(&opts.split, "split", "", "ghi mỗi quận (district) hoặc mỗi phường (ward) một tệp vào thư mục -o, `CÁCH` chia: district hoặc ward")
+	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "`TỆP` .xlsx sẽ ghi, hoặc thư mục khi có --split (bắt buộc)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "ghi đè lên tệp đã có")
 	return cmd
 }
 
 func runTemplate(opts templateOptions, stdout io.Writer) error {
 	if opts.out == "" {
+		if opts.split != "" {
+			return usageError{fmt.Errorf("thiếu -o THƯ_MỤC")}
+		}
 		return usageError{fmt.Errorf("thiếu -o TỆP.xlsx")}
+	}
+	if opts.split != "" && opts.split != "district" && opts.split != "ward" {
+		return hinted{usageError{fmt.Errorf("--split %s: không có cách chia này", opts.split)},
+			"--split district (mỗi quận một tệp) hoặc --split ward (mỗi phường một tệp)"}
 	}
 	p, err := opts.period.parse(true)
 	if err != nil {
 		return err
 	}
 	// A form already there may be one a district has filled in.
-	if _, err := os.Stat(opts.out); err == nil && !opts.force {
+	if _, err := os.Stat(opts.out); err == nil && !opts.force && opts.split == "" {
 		return hinted{fmt.Errorf("%s đã có, không ghi đè", opts.out), "chọn tên khác, hoặc thêm --force nếu thật sự muốn thay tệp này"}
 	}
 	set, err := opts.criteria.load()
@@ -73,6 +92,9 @@ func runTemplate(opts templateOptions, stdout io.Writer) error {
 				"các quận có: " + joinVi(list.Districts())}
 		}
 	}
+	if opts.split != "" {
+		return writeSplit(opts, set, *p, wards, stdout)
+	}
 	err = atomicfile.Write(opts.out, func(w io.Writer) error {
 		return form.Write(w, form.Options{Set: set, Wards: wards, Period: *p})
 	})
@@ -80,6 +102,73 @@ func runTemplate(opts templateOptions, stdout io.Writer) error {
 		return fileError(err)
 	}
 	fmt.Fprintf(stdout, "Đã ghi %s: %d phường, kỳ báo cáo %s, bộ tiêu chí %s\n", opts.out, len(wards), p.Label(), set.Version)
+	return nil
+}
+
+// writeSplit writes one template a district or a ward into the folder -o. It
+// writes nothing if any of the files is there already, unless --force: they may
+// be forms districts have filled in.
+func writeSplit(opts templateOptions, set *criteria.Set, p period.Period, wards []units.Ward, stdout io.Writer) error {
+	var files []form.File
+	switch opts.split {
+	case "district":
+		var err error
+		files, err = form.SplitByDistrict(wards)
+		var none *form.NoDistrictError
+		if errors.As(err, &none) {
+			return hinted{usageError{fmt.Errorf("--split district: danh mục đơn vị có %v", err)},
+				"từ 1/7/2025 các phường báo cáo trực tiếp, không qua quận: dùng --split ward để mỗi phường một tệp"}
+		}
+		if err != nil {
+			return err
+		}
+	case "ward":
+		files = form.SplitByWard(wards)
+	}
+	dir := opts.out
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return usageError{fmt.Errorf("-o %s: với --split, -o là thư mục, nhưng %s là một tệp", dir, dir)}
+	}
+	if !opts.force {
+		var there []string
+		for _, f := range files {
+			if _, err := os.Lstat(filepath.Join(dir, f.Name)); err == nil {
+				there = append(there, f.Name)
+			}
+		}
+		if len(there) > 0 {
+			return hinted{fmt.Errorf("thư mục %s đã có %d tệp sẽ bị ghi đè, không ghi tệp nào: %s", dir, len(there), strings.Join(there, ", ")),
+				"chọn thư mục khác, hoặc thêm --force nếu thật sự muốn thay các tệp này"}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fileError(err)
+	}
+	// The files are independent, so they are written side by side.
+	errs := make([]error, len(files))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			errs[i] = atomicfile.Write(filepath.Join(dir, f.Name), func(w io.Writer) error {
+				return form.Write(w, form.Options{Set: set, Wards: f.Wards, Period: p})
+			})
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return fileError(err)
+		}
+	}
+	each := "mỗi quận một tệp"
+	if opts.split == "ward" {
+		each = "mỗi phường một tệp"
+	}
+	fmt.Fprintf(stdout, "Đã ghi %d tệp (%s) vào %s: %d phường, kỳ báo cáo %s, bộ tiêu chí %s\n",
+		len(files), each, dir, len(wards), p.Label(), set.Version)
 	return nil
 }
 
