@@ -27,7 +27,26 @@ type Options struct {
 	Wards  []units.Ward
 	Period period.Period
 	Values map[string]score.Values // by ward code; nil/absent for blank forms. Used by the test-data generator to write filled forms.
+	// Prefill is what dean holds of each ward's same period a year earlier, by
+	// ward code: written into "Cùng kỳ năm trước", marked, with a note.
+	Prefill map[string]Prefill
 }
+
+// Prefill is one ward's last-year values from the archive.
+type Prefill struct {
+	Values map[string]int64 // by input id; only inputs compared year over year are written
+	// Note says where the values come from ("kỳ 2024, gồm phường Thới Bình, Tân
+	// An (cũ), Xuân Khánh"), or why there are none; it is written in "Ghi chú"
+	// after prefillMark on every row compared year over year.
+	Note string
+	// Partial: a ward taken only in part is summed whole; the cells are
+	// coloured to be checked.
+	Partial bool
+}
+
+// prefillMark opens the note of a pre-filled row: the reader knows a pre-filled
+// "Cùng kỳ năm trước" by it.
+const prefillMark = "Cùng kỳ năm trước do dean điền sẵn từ kho lưu trữ"
 
 // Texts of the contract: the reader finds cells by these, so they never change
 // without a new criteria version.

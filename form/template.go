@@ -79,6 +79,7 @@ func Write(w io.Writer, o Options) error {
 // styles are the template's cell formats.
 type styles struct {
 	title, label, value, hint, header, area, criterion, text, id, count, yesNo, note, grey int
+	prefilled, partial                                                                     int
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -111,6 +112,8 @@ func newStyles(f *excelize.File) (styles, error) {
 		{Font: font(false, 11), Border: border, Fill: fill("FFF9E0"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Protection: unlocked},
 		{Font: font(false, 10), Border: border, Alignment: wrap("left"), Protection: unlocked},
 		{Font: font(false, 11), Border: border, Fill: fill("D9D9D9"), Protection: locked},
+		{Font: font(false, 11), Border: border, Fill: fill("E2EFDA"), NumFmt: 3, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Protection: unlocked},
+		{Font: &excelize.Font{Family: "Times New Roman", Size: 11, Color: "9C0006"}, Border: border, Fill: fill("FCE4D6"), NumFmt: 3, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Protection: unlocked},
 	}
 	ids := make([]int, len(defs))
 	for i, d := range defs {
@@ -120,7 +123,7 @@ func newStyles(f *excelize.File) (styles, error) {
 		}
 		ids[i] = id
 	}
-	return styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12]}, nil
+	return styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11], ids[12], ids[13], ids[14]}, nil
 }
 
 var guideLines = []string{
@@ -151,7 +154,11 @@ func guideLayout(st styles, o Options) *layout {
 	l.cell(2, 5, o.Set.Source, st.hint)
 	l.height(5, 45)
 	l.cell(1, 7, "Cách điền", st.label)
-	for i, line := range guideLines {
+	lines := guideLines
+	if len(o.Prefill) > 0 {
+		lines = append(lines[:len(lines):len(lines)], `Ô "Cùng kỳ năm trước" màu xanh đã được điền sẵn từ số liệu đã nhập kỳ trước (với phường mới từ 1/7/2025: tổng của các phường cũ, nêu ở cột "Ghi chú"); ô màu hồng có phường cũ chỉ sáp nhập một phần nhưng được tính cả: hãy kiểm tra, sửa nếu cần và giữ nguyên ghi chú.`)
+	}
+	for i, line := range lines {
 		row := 8 + i
 		l.cell(1, row, fmt.Sprintf("%d.", i+1), st.value)
 		l.cell(2, row, line, st.text)
@@ -189,6 +196,7 @@ func wardLayout(st styles, ward units.Ward, o Options) (*layout, int, error) {
 	l.height(rowHeader, 32)
 
 	vals := o.Values[ward.Code]
+	pre, prefilled := o.Prefill[ward.Code]
 	var yesNo, counts []string
 	row, stt := rowHeader, 0
 	for _, area := range o.Set.Areas {
@@ -212,13 +220,29 @@ func wardLayout(st styles, ward units.Ward, o Options) (*layout, int, error) {
 				l.cell(3, row, in.Label, st.text)
 				l.cell(4, row, unit, st.text)
 				l.cell(5, row, cellValue(in, vals[in.ID].Now), input)
-				if in.YoY {
+				note := any(nil)
+				switch v, ok := pre.Values[in.ID]; {
+				case in.YoY && ok && in.Kind == criteria.Count:
+					style := st.prefilled
+					if pre.Partial {
+						style = st.partial
+					}
+					l.cell(6, row, v, style)
+					note = prefillMark + " (" + pre.Note + ")"
+				case in.YoY:
 					l.cell(6, row, cellValue(in, vals[in.ID].Prev), input)
-				} else {
+					if prefilled && pre.Note != "" {
+						note = pre.Note
+					}
+				default:
 					l.cell(6, row, nil, st.grey)
 				}
-				l.cell(7, row, nil, st.note)
-				l.fit(row, map[int]string{2: in.ID, 3: in.Label})
+				l.cell(7, row, note, st.note)
+				texts := map[int]string{2: in.ID, 3: in.Label}
+				if s, ok := note.(string); ok {
+					texts[7] = s
+				}
+				l.fit(row, texts)
 				refs := []string{now}
 				if in.YoY {
 					refs = append(refs, prev)
