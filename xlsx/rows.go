@@ -1,0 +1,539 @@
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Kind is the type of a cell's value, as the file stores it.
+type Kind uint8
+
+const (
+	KindBlank  Kind = iota // no value: a styled empty cell, or a formula without a cached result
+	KindNumber             // t="n" or no t: Value as written, e.g. "31117", "31117.0", "1.5E-3"
+	KindText               // a shared string, an inline string, or a formula's text result (t="str")
+	KindBool               // t="b": Value "1" or "0"
+	KindError              // t="e": Value "#N/A", "#DIV/0!", ...
+	KindDate               // t="d": Value an ISO 8601 date, time or date-time
+)
+
+var kindNames = [...]string{"blank", "number", "text", "bool", "error", "date"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Cell is one cell of a row as stored.
+type Cell struct {
+	Col     int        // 1-based
+	Kind    Kind       //
+	Formula bool       // the cell has a formula (Kind is Blank when it has no cached result)
+	Style   int        // index of the cell style (cellXfs); 0 when none
+	Format  *NumFormat // the style's number format; never nil, shared: do not modify
+	// Value is the value exactly as stored, entities decoded; for a shared
+	// string, the string. It is read-only and valid until the next call to
+	// Rows.Next: copy (string(c.Value)) what must outlive the row.
+	Value []byte
+
+	vs, ve  int32 // Value's place in the row's buffer while the row is read
+	inArena bool
+}
+
+// String is the value as a new string.
+func (c *Cell) String() string { return string(c.Value) }
+
+// Row is a row of a sheet with the cells the file stores for it, in column
+// order. Rows the file leaves out are not delivered: Num says which row it is.
+type Row struct {
+	Num   int // 1-based
+	Cells []Cell
+}
+
+// Cell returns the cell at a 1-based column, nil when the row has none there.
+func (r *Row) Cell(col int) *Cell {
+	lo, hi := 0, len(r.Cells)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch c := r.Cells[m].Col; {
+		case c == col:
+			return &r.Cells[m]
+		case c < col:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return nil
+}
+
+// Rows reads a sheet's rows in order, once:
+//
+//	for rows.Next() { row := rows.Row(); ... }
+//	if err := rows.Err(); err != nil { ... }
+type Rows struct {
+	b      *Book
+	sheet  string
+	part   *partReader
+	s      scanner
+	state  rowsState
+	row    Row
+	arena  []byte
+	dim    Range
+	hasDim bool
+	merges []Range
+	err    error
+}
+
+type rowsState uint8
+
+const (
+	beforeRows rowsState = iota // before sheetData
+	inRows
+	afterRows // after sheetData: merges may follow
+	atEnd
+)
+
+// Rows starts reading the i-th sheet of Sheets(). Close it when done; the next
+// call to Rows reuses its buffers.
+func (b *Book) Rows(i int) (*Rows, error) {
+	if i < 0 || i >= len(b.sheets) {
+		return nil, fmt.Errorf("xlsx: no sheet %d in a workbook of %d", i, len(b.sheets))
+	}
+	sh := b.sheets[i]
+	if sh.Part == "" {
+		return nil, &DamagedError{Sheet: sh.Name, Offset: -1, Reason: "the workbook names no part for the sheet"}
+	}
+	p, err := b.open(sh.Part)
+	if err != nil {
+		return nil, annotate(err, sh.Name, 0, 0)
+	}
+	r := b.spare
+	b.spare = nil
+	if r == nil {
+		r = &Rows{}
+	}
+	s := r.s
+	s.reset(p, p.f.Name, sh.Name, b.opts.MaxElement)
+	*r = Rows{b: b, sheet: sh.Name, part: p, s: s, row: Row{Cells: r.row.Cells[:0]}, arena: r.arena[:0]}
+	return r, nil
+}
+
+// Close stops reading the sheet.
+func (r *Rows) Close() error {
+	if r.part == nil {
+		return nil
+	}
+	err := r.part.Close()
+	r.part, r.state = nil, atEnd
+	if r.b.spare == nil {
+		r.b.spare = r
+	}
+	return err
+}
+
+// Err is the error that stopped Next or Merges, if any.
+func (r *Rows) Err() error { return r.err }
+
+// Row is the row Next moved to; its cells are valid until the next call to Next.
+func (r *Rows) Row() Row { return r.row }
+
+// Dimension is the used range the sheet declares (<dimension ref>), known once
+// Next has been called. Writers do not always keep it right: it is a hint.
+func (r *Rows) Dimension() (Range, bool) { return r.dim, r.hasDim }
+
+func (r *Rows) setErr(err error) {
+	col := 0
+	if n := len(r.row.Cells); n > 0 {
+		col = r.row.Cells[n-1].Col
+	}
+	r.err, r.state = annotate(err, r.sheet, r.row.Num, col), atEnd
+}
+
+// annotate places damage in its sheet and cell when it does not say already.
+func annotate(err error, sheet string, row, col int) error {
+	var d *DamagedError
+	if errors.As(err, &d) {
+		if d.Sheet == "" {
+			d.Sheet = sheet
+		}
+		if d.Row == 0 {
+			d.Row, d.Col = row, col
+		}
+	}
+	return err
+}
+
+// Next moves to the next row the sheet stores, and reports whether there is one.
+func (r *Rows) Next() bool {
+	if r.state == beforeRows {
+		if err := r.findRows(); err != nil {
+			r.setErr(err)
+			return false
+		}
+	}
+	if r.state != inRows {
+		return false
+	}
+	s := &r.s
+	for {
+		k, err := s.next()
+		if err != nil {
+			r.setErr(s.noEOF(err))
+			return false
+		}
+		switch k {
+		case tokStart, tokEmpty:
+			if string(s.name) == "row" {
+				if err := r.readRow(k == tokEmpty); err != nil {
+					r.setErr(err)
+					return false
+				}
+				return true
+			}
+			if k == tokStart {
+				if err := s.skip(); err != nil {
+					r.setErr(err)
+					return false
+				}
+			}
+		case tokEnd: // </sheetData>
+			r.state = afterRows
+			r.row.Cells = r.row.Cells[:0]
+			return false
+		}
+	}
+}
+
+// findRows reads up to the rows, taking the dimension on the way.
+func (r *Rows) findRows() error {
+	s := &r.s
+	depth := 0
+	for {
+		k, err := s.next()
+		if err == io.EOF && depth == 0 {
+			r.state = atEnd // no sheetData: a chart sheet
+			return nil
+		}
+		if err != nil {
+			return s.noEOF(err)
+		}
+		switch k {
+		case tokStart, tokEmpty:
+			if depth == 1 {
+				switch string(s.name) {
+				case "dimension":
+					if v, ok := s.attr("ref"); ok {
+						r.dim, r.hasDim = parseRange(v)
+					}
+				case "sheetData":
+					r.state = inRows
+					if k == tokEmpty {
+						r.state = afterRows
+					}
+					return nil
+				}
+			}
+			if k == tokStart {
+				depth++
+			}
+		case tokEnd:
+			depth--
+		}
+	}
+}
+
+// readRow reads a row whose start tag was just read.
+func (r *Rows) readRow(empty bool) error {
+	s := &r.s
+	num := r.row.Num + 1
+	if v, ok := s.attr("r"); ok {
+		n, ok := parseUint(v)
+		if !ok || n < 1 || n > MaxRows {
+			return s.fail(fmt.Sprintf("a row numbered %q", v))
+		}
+		if n <= r.row.Num {
+			return s.fail(fmt.Sprintf("row %d after row %d", n, r.row.Num))
+		}
+		num = n
+	} else if num > MaxRows {
+		return s.fail("more rows than a sheet can hold")
+	}
+	r.row.Num, r.row.Cells, r.arena = num, r.row.Cells[:0], r.arena[:0]
+	if empty {
+		return nil
+	}
+	for {
+		k, err := s.next()
+		if err != nil {
+			return s.noEOF(err)
+		}
+		switch k {
+		case tokStart, tokEmpty:
+			if string(s.name) == "c" {
+				if err := r.readCell(k == tokEmpty); err != nil {
+					return err
+				}
+			} else if k == tokStart {
+				if err := s.skip(); err != nil {
+					return err
+				}
+			}
+		case tokEnd: // </row>
+			cells := r.row.Cells
+			for i := range cells {
+				if cells[i].inArena {
+					cells[i].Value = r.arena[cells[i].vs:cells[i].ve:cells[i].ve]
+				}
+			}
+			return nil
+		}
+	}
+}
+
+// Cell types as the t attribute gives them.
+const (
+	tNumber byte = iota
+	tShared
+	tFormulaString
+	tInline
+	tBool
+	tError
+	tDate
+)
+
+// readCell reads a cell whose start tag was just read and appends it to the row.
+func (r *Rows) readCell(empty bool) error {
+	s := &r.s
+	cells := r.row.Cells
+	col := 1
+	if n := len(cells); n > 0 {
+		col = cells[n-1].Col + 1
+	}
+	c := Cell{Col: col}
+	typ := tNumber
+	hasRef := false
+	for _, a := range s.attrs {
+		if len(a.name) != 1 {
+			continue
+		}
+		switch a.name[0] {
+		case 'r':
+			n, ok := parseColumn(a.value)
+			if !ok {
+				return s.fail(fmt.Sprintf("a cell reference %q", a.value))
+			}
+			c.Col, hasRef = n, true
+		case 's':
+			n, ok := parseUint(a.value)
+			if !ok {
+				return s.fail(fmt.Sprintf("a cell style %q", a.value))
+			}
+			c.Style = n
+		case 't':
+			switch string(a.value) {
+			case "n":
+				typ = tNumber
+			case "s":
+				typ = tShared
+			case "str":
+				typ = tFormulaString
+			case "inlineStr":
+				typ = tInline
+			case "b":
+				typ = tBool
+			case "e":
+				typ = tError
+			case "d":
+				typ = tDate
+			default:
+				return s.fail(fmt.Sprintf("a cell type %q", a.value))
+			}
+		}
+	}
+	if len(cells) > 0 && c.Col <= cells[len(cells)-1].Col {
+		return s.fail(fmt.Sprintf("cell %s after column %s", CellName(c.Col, r.row.Num), ColumnName(cells[len(cells)-1].Col)))
+	}
+	if !hasRef && c.Col > MaxCols {
+		return s.fail("more cells in a row than a sheet can hold")
+	}
+	c.Format = r.b.format(c.Style)
+	// The value, from <v> or for an inline string <is>.
+	start, hasV, hasIS := len(r.arena), false, false
+	for !empty {
+		k, err := s.next()
+		if err != nil {
+			return s.noEOF(err)
+		}
+		if k == tokEnd { // </c>
+			break
+		}
+		switch string(s.name) {
+		case "v":
+			if hasV || hasIS {
+				return s.fail("a cell with two values")
+			}
+			hasV = true
+			if k == tokStart {
+				if r.arena, err = readText(s, r.arena); err != nil {
+					return err
+				}
+			}
+			continue
+		case "f":
+			c.Formula = true
+		case "is":
+			if hasV || hasIS {
+				return s.fail("a cell with two values")
+			}
+			hasIS = true
+			if k == tokStart {
+				if err := r.readInline(); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		if k == tokStart {
+			if err := s.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	v := r.arena[start:]
+	switch {
+	case typ == tShared && hasV:
+		i, ok := parseUint(trimSpace(v))
+		if !ok {
+			return s.fail(fmt.Sprintf("a shared string index %q", v))
+		}
+		if c.Value, ok = r.b.sst.get(i); !ok {
+			return s.fail(fmt.Sprintf("shared string %d of %d", i, len(r.b.sst.ends)))
+		}
+		r.arena = r.arena[:start]
+		c.Kind = KindText
+	case typ == tInline && (hasIS || hasV), typ == tFormulaString && hasV:
+		c.Kind = KindText
+	case typ == tInline && !hasIS:
+		c.Kind = KindText
+	case !hasV:
+		c.Kind = KindBlank
+	case typ == tNumber:
+		if len(v) > 0 {
+			c.Kind = KindNumber
+		}
+	case typ == tBool:
+		c.Kind = KindBool
+	case typ == tError:
+		c.Kind = KindError
+	case typ == tDate:
+		c.Kind = KindDate
+	}
+	if len(r.arena) > start {
+		c.vs, c.ve, c.inArena = int32(start), int32(len(r.arena)), true
+	}
+	r.row.Cells = append(cells, c)
+	return nil
+}
+
+// readInline reads the rich or plain text of an inline string (is), whose
+// start tag was just read, into the row's buffer.
+func (r *Rows) readInline() error {
+	s := &r.s
+	start := len(r.arena)
+	for depth := 1; depth > 0; {
+		k, err := s.next()
+		if err != nil {
+			return s.noEOF(err)
+		}
+		switch k {
+		case tokStart:
+			depth++
+			switch name := string(s.name); {
+			case depth == 2 && name == "rPh":
+				if err := s.skip(); err != nil {
+					return err
+				}
+				depth--
+			case name == "t" && (depth == 2 || depth == 3):
+				if r.arena, err = readText(s, r.arena); err != nil {
+					return err
+				}
+				depth--
+			}
+		case tokEnd:
+			depth--
+		}
+	}
+	r.arena = append(r.arena[:start], unescapeX(r.arena[start:])...)
+	return nil
+}
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// Merges returns the sheet's merged ranges. They follow the rows in the file:
+// called before the rows are all read, it reads (and skips) the rest of them.
+func (r *Rows) Merges() ([]Range, error) {
+	for r.state == beforeRows || r.state == inRows {
+		if !r.Next() && r.err != nil {
+			return nil, r.err
+		}
+	}
+	if r.state == afterRows {
+		if err := r.readMerges(); err != nil {
+			r.setErr(err)
+			return nil, r.err
+		}
+		r.state = atEnd
+	}
+	return r.merges, r.err
+}
+
+// readMerges reads the rest of the sheet after sheetData for mergeCells.
+func (r *Rows) readMerges() error {
+	s := &r.s
+	r.row.Num, r.row.Cells = 0, r.row.Cells[:0]
+	depth, inMerges := 1, false
+	for {
+		k, err := s.next()
+		if err == io.EOF && depth == 0 {
+			return nil
+		}
+		if err != nil {
+			return s.noEOF(err)
+		}
+		switch k {
+		case tokStart, tokEmpty:
+			switch {
+			case depth == 1 && string(s.name) == "mergeCells":
+				inMerges = k == tokStart
+			case depth == 2 && inMerges && string(s.name) == "mergeCell":
+				v, _ := s.attr("ref")
+				m, ok := parseRange(v)
+				if !ok {
+					return s.fail(fmt.Sprintf("a merged range %q", v))
+				}
+				r.merges = append(r.merges, m)
+			}
+			if k == tokStart {
+				depth++
+			}
+		case tokEnd:
+			depth--
+			if depth == 1 {
+				inMerges = false
+			}
+		}
+	}
+}
