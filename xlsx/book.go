@@ -94,6 +94,7 @@ func OpenReaderAt(r io.ReaderAt, size int64, o Options) (*Book, error) {
 	if o.MaxElement <= 0 {
 		o.MaxElement = DefaultMaxElement
 	}
+	o.MaxElement = min(o.MaxElement, 1<<30) // the scanner keeps places in int32
 	head := make([]byte, min(max(size, 0), sniffLen))
 	if _, err := r.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
 		return nil, err

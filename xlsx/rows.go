@@ -1,9 +1,11 @@
 package xlsx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // Kind is the type of a cell's value, as the file stores it.
@@ -29,18 +31,16 @@ func (k Kind) String() string {
 
 // Cell is one cell of a row as stored.
 type Cell struct {
-	Col     int        // 1-based
-	Kind    Kind       //
-	Formula bool       // the cell has a formula (Kind is Blank when it has no cached result)
-	Style   int        // index of the cell style (cellXfs); 0 when none
-	Format  *NumFormat // the style's number format; never nil, shared: do not modify
+	Col    int        // 1-based
+	Style  int        // index of the cell style (cellXfs); 0 when none
+	Format *NumFormat // the style's number format; never nil, shared: do not modify
 	// Value is the value exactly as stored, entities decoded; for a shared
 	// string, the string. It is read-only and valid until the next call to
 	// Rows.Next: copy (string(c.Value)) what must outlive the row.
-	Value []byte
-
-	vs, ve  int32 // Value's place in the row's buffer while the row is read
-	inArena bool
+	Value   []byte
+	vs, ve  int32 // Value's place in the row's buffer while the row is read (ve > vs)
+	Kind    Kind
+	Formula bool // the cell has a formula (Kind is KindBlank when it has no cached result)
 }
 
 // String is the value as a new string.
@@ -267,6 +267,12 @@ func (r *Rows) readRow(empty bool) error {
 		return nil
 	}
 	for {
+		if ok, err := r.fastCell(); ok || err != nil {
+			if err != nil {
+				return err
+			}
+			continue
+		}
 		k, err := s.next()
 		if err != nil {
 			return s.noEOF(err)
@@ -285,7 +291,7 @@ func (r *Rows) readRow(empty bool) error {
 		case tokEnd: // </row>
 			cells := r.row.Cells
 			for i := range cells {
-				if cells[i].inArena {
+				if cells[i].ve > cells[i].vs {
 					cells[i].Value = r.arena[cells[i].vs:cells[i].ve:cells[i].ve]
 				}
 			}
@@ -308,61 +314,29 @@ const (
 // readCell reads a cell whose start tag was just read and appends it to the row.
 func (r *Rows) readCell(empty bool) error {
 	s := &r.s
-	cells := r.row.Cells
-	col := 1
-	if n := len(cells); n > 0 {
-		col = cells[n-1].Col + 1
-	}
-	c := Cell{Col: col}
-	typ := tNumber
-	hasRef := false
+	var ref, style, typ []byte
 	for _, a := range s.attrs {
-		if len(a.name) != 1 {
+		if a.n1-a.n0 != 1 {
 			continue
 		}
-		switch a.name[0] {
+		switch s.buf[a.n0] {
 		case 'r':
-			n, ok := parseColumn(a.value)
-			if !ok {
-				return s.fail(fmt.Sprintf("a cell reference %q", a.value))
-			}
-			c.Col, hasRef = n, true
+			ref = s.attrValue(a)
 		case 's':
-			n, ok := parseUint(a.value)
-			if !ok {
-				return s.fail(fmt.Sprintf("a cell style %q", a.value))
-			}
-			c.Style = n
+			style = s.attrValue(a)
 		case 't':
-			switch string(a.value) {
-			case "n":
-				typ = tNumber
-			case "s":
-				typ = tShared
-			case "str":
-				typ = tFormulaString
-			case "inlineStr":
-				typ = tInline
-			case "b":
-				typ = tBool
-			case "e":
-				typ = tError
-			case "d":
-				typ = tDate
-			default:
-				return s.fail(fmt.Sprintf("a cell type %q", a.value))
-			}
+			typ = s.attrValue(a)
 		}
 	}
-	if len(cells) > 0 && c.Col <= cells[len(cells)-1].Col {
-		return s.fail(fmt.Sprintf("cell %s after column %s", CellName(c.Col, r.row.Num), ColumnName(cells[len(cells)-1].Col)))
+	c, t, err := r.newCell(ref, style, typ)
+	if err != nil {
+		return err
 	}
-	if !hasRef && c.Col > MaxCols {
-		return s.fail("more cells in a row than a sheet can hold")
-	}
-	c.Format = r.b.format(c.Style)
 	// The value, from <v> or for an inline string <is>.
 	start, hasV, hasIS := len(r.arena), false, false
+	if !empty {
+		empty, hasV = r.plainValue(s.buf[s.pos:s.end])
+	}
 	for !empty {
 		k, err := s.next()
 		if err != nil {
@@ -403,40 +377,207 @@ func (r *Rows) readCell(empty bool) error {
 			}
 		}
 	}
+	return r.addCell(c, t, start, hasV, hasIS)
+}
+
+// fastCell reads a cell at pos when it takes the path most cells take — a
+// start tag with plain attributes, then no value or a plain one (see
+// plainValue) — and reports whether it did. When not, nothing was read.
+func (r *Rows) fastCell() (bool, error) {
+	s := &r.s
+	b := s.buf[s.pos:s.end]
+	if len(b) < 4 || b[0] != '<' || b[1] != 'c' || b[2] != ' ' {
+		return false, nil
+	}
+	var ref, style, typ []byte
+	p := 3
+	empty := false
+attrs:
+	for {
+		for p < len(b) && b[p] == ' ' {
+			p++
+		}
+		if p+1 >= len(b) {
+			return false, nil
+		}
+		switch b[p] {
+		case '>':
+			p++
+			break attrs
+		case '/':
+			if b[p+1] != '>' {
+				return false, nil
+			}
+			p += 2
+			empty = true
+			break attrs
+		}
+		q := p
+		for p < len(b) && b[p] != '=' && b[p] != ' ' && b[p] != '>' {
+			p++
+		}
+		if p+1 >= len(b) || b[p] != '=' || (b[p+1] != '"' && b[p+1] != '\'') {
+			return false, nil
+		}
+		name, quote := b[q:p], b[p+1]
+		p += 2
+		v := p
+		for p < len(b) && b[p] != quote {
+			p++
+		}
+		if p >= len(b) {
+			return false, nil
+		}
+		if len(name) == 1 {
+			switch name[0] {
+			case 'r':
+				ref = b[v:p]
+			case 's':
+				style = b[v:p]
+			case 't':
+				typ = b[v:p]
+			}
+		}
+		p++
+	}
+	start, hasV := len(r.arena), false
+	if !empty {
+		var done bool
+		if done, hasV = r.plainValue(b[p:]); !done {
+			return false, nil
+		}
+	}
+	s.pos += p // plainValue moved past the value, the tag comes before it
+	c, t, err := r.newCell(ref, style, typ)
+	if err != nil {
+		return true, err
+	}
+	return true, r.addCell(c, t, start, hasV, false)
+}
+
+// newCell makes a cell from the r, s and t attributes of its start tag (nil
+// when absent).
+func (r *Rows) newCell(ref, style, typ []byte) (Cell, byte, error) {
+	s := &r.s
+	cells := r.row.Cells
+	c := Cell{Col: 1}
+	if n := len(cells); n > 0 {
+		c.Col = cells[n-1].Col + 1
+	}
+	if ref != nil {
+		n, ok := parseColumn(ref)
+		if !ok {
+			return c, 0, s.fail(fmt.Sprintf("a cell reference %q", ref))
+		}
+		c.Col = n
+	} else if c.Col > MaxCols {
+		return c, 0, s.fail("more cells in a row than a sheet can hold")
+	}
+	if style != nil {
+		n, ok := parseUint(style)
+		if !ok {
+			return c, 0, s.fail(fmt.Sprintf("a cell style %q", style))
+		}
+		c.Style = n
+	}
+	t := tNumber
+	if typ != nil {
+		switch string(typ) {
+		case "n":
+			t = tNumber
+		case "s":
+			t = tShared
+		case "str":
+			t = tFormulaString
+		case "inlineStr":
+			t = tInline
+		case "b":
+			t = tBool
+		case "e":
+			t = tError
+		case "d":
+			t = tDate
+		default:
+			return c, 0, s.fail(fmt.Sprintf("a cell type %q", typ))
+		}
+	}
+	if len(cells) > 0 && c.Col <= cells[len(cells)-1].Col {
+		return c, 0, s.fail(fmt.Sprintf("cell %s after column %s", CellName(c.Col, r.row.Num), ColumnName(cells[len(cells)-1].Col)))
+	}
+	c.Format = r.b.format(c.Style)
+	return c, t, nil
+}
+
+// addCell gives a cell its kind and value, which the row's buffer holds from
+// start on, and appends it to the row.
+func (r *Rows) addCell(c Cell, t byte, start int, hasV, hasIS bool) error {
 	v := r.arena[start:]
 	switch {
-	case typ == tShared && hasV:
+	case t == tShared && hasV:
 		i, ok := parseUint(trimSpace(v))
 		if !ok {
-			return s.fail(fmt.Sprintf("a shared string index %q", v))
+			return r.s.fail(fmt.Sprintf("a shared string index %q", v))
 		}
 		if c.Value, ok = r.b.sst.get(i); !ok {
-			return s.fail(fmt.Sprintf("shared string %d of %d", i, len(r.b.sst.ends)))
+			return r.s.fail(fmt.Sprintf("shared string %d of %d", i, len(r.b.sst.ends)))
 		}
 		r.arena = r.arena[:start]
 		c.Kind = KindText
-	case typ == tInline && (hasIS || hasV), typ == tFormulaString && hasV:
-		c.Kind = KindText
-	case typ == tInline && !hasIS:
+	case t == tInline && (hasIS || hasV), t == tFormulaString && hasV:
 		c.Kind = KindText
 	case !hasV:
 		c.Kind = KindBlank
-	case typ == tNumber:
+	case t == tNumber:
 		if len(v) > 0 {
 			c.Kind = KindNumber
 		}
-	case typ == tBool:
+	case t == tBool:
 		c.Kind = KindBool
-	case typ == tError:
+	case t == tError:
 		c.Kind = KindError
-	case typ == tDate:
+	case t == tDate:
 		c.Kind = KindDate
 	}
 	if len(r.arena) > start {
-		c.vs, c.ve, c.inArena = int32(start), int32(len(r.arena)), true
+		c.vs, c.ve = int32(start), int32(len(r.arena))
 	}
-	r.row.Cells = append(cells, c)
+	r.row.Cells = append(r.row.Cells, c)
 	return nil
+}
+
+var (
+	valueOpen    = []byte("<v>")
+	valueEndCell = []byte("</v></c>")
+	cellEnd      = []byte("</c>")
+)
+
+// plainValue reads the rest of a cell, from b on (which starts inside the
+// window at pos), on the path most cells take — no value (</c>), or a value
+// of ASCII without entities (<v>...</v></c>) — and reports whether it did
+// (done) and whether there was a value. It moves pos past what it read beyond
+// b's start; when not done, it reads nothing.
+func (r *Rows) plainValue(b []byte) (done, hasV bool) {
+	if bytes.HasPrefix(b, cellEnd) {
+		r.s.pos += len(cellEnd)
+		return true, false
+	}
+	if !bytes.HasPrefix(b, valueOpen) {
+		return false, false
+	}
+	b = b[len(valueOpen):]
+	i := 0
+	for i < len(b) && b[i] != '<' {
+		if c := b[i]; c == '&' || c == '\r' || c >= utf8.RuneSelf {
+			return false, false
+		}
+		i++
+	}
+	if !bytes.HasPrefix(b[i:], valueEndCell) {
+		return false, false
+	}
+	r.arena = append(r.arena, b[:i]...)
+	r.s.pos += len(valueOpen) + i + len(valueEndCell)
+	return true, true
 }
 
 // readInline reads the rich or plain text of an inline string (is), whose

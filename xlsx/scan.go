@@ -23,7 +23,8 @@ const (
 	tokEmpty                    // <a .../>
 )
 
-type attr struct{ name, value []byte }
+// attr is an attribute of the current tag, by its place in the window.
+type attr struct{ n0, n1, v0, v1 int32 }
 
 type scanner struct {
 	r        io.Reader
@@ -108,7 +109,10 @@ func (s *scanner) short() error {
 // returns io.EOF.
 func (s *scanner) next() (tokKind, error) {
 	for {
-		i := bytes.IndexByte(s.buf[s.pos:s.end], '<')
+		i := 0
+		if s.pos >= s.end || s.buf[s.pos] != '<' {
+			i = bytes.IndexByte(s.buf[s.pos:s.end], '<')
+		}
 		if i < 0 {
 			s.pos = s.end
 			if !s.more() {
@@ -140,8 +144,10 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\
 
 // localName strips a namespace prefix.
 func localName(b []byte) []byte {
-	if i := bytes.LastIndexByte(b, ':'); i >= 0 {
-		return b[i+1:]
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] == ':' {
+			return b[i+1:]
+		}
 	}
 	return b
 }
@@ -168,7 +174,10 @@ func (s *scanner) tag() (tokKind, error) {
 		if j < 0 {
 			return 0, errShort
 		}
-		n := bytes.TrimRight(b[2:j], " \t\r\n")
+		n := b[2:j]
+		for len(n) > 0 && isSpace(n[len(n)-1]) {
+			n = n[:len(n)-1]
+		}
 		if len(n) == 0 {
 			return 0, s.fail("an end tag without a name")
 		}
@@ -245,12 +254,24 @@ func (s *scanner) tag() (tokKind, error) {
 		if quote != '"' && quote != '\'' {
 			return 0, s.fail("an attribute value without quotes")
 		}
-		j := bytes.IndexByte(b[p+1:], quote)
-		if j < 0 {
+		// Values are mostly short: a loop beats a call to IndexByte.
+		j := p + 1
+		for j < len(b) && j < p+16 && b[j] != quote {
+			j++
+		}
+		if j == p+16 {
+			if k := bytes.IndexByte(b[j:], quote); k >= 0 {
+				j += k
+			} else {
+				j = len(b)
+			}
+		}
+		if j >= len(b) {
 			return 0, errShort
 		}
-		s.attrs = append(s.attrs, attr{an, b[p+1 : p+1+j]})
-		p += j + 2
+		base := int32(s.pos)
+		s.attrs = append(s.attrs, attr{base + int32(q), base + int32(q+len(an)), base + int32(p+1), base + int32(j)})
+		p = j + 1
 	}
 }
 
@@ -280,12 +301,15 @@ func (s *scanner) skipBang(b []byte) error {
 // name, undecoded.
 func (s *scanner) attr(name string) ([]byte, bool) {
 	for _, a := range s.attrs {
-		if string(localName(a.name)) == name {
-			return a.value, true
+		if string(localName(s.buf[a.n0:a.n1])) == name {
+			return s.buf[a.v0:a.v1], true
 		}
 	}
 	return nil, false
 }
+
+func (s *scanner) attrName(a attr) []byte  { return s.buf[a.n0:a.n1] }
+func (s *scanner) attrValue(a attr) []byte { return s.buf[a.v0:a.v1] }
 
 // attrString is an attribute's value decoded.
 func (s *scanner) attrString(name string) (string, bool, error) {

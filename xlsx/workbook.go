@@ -211,8 +211,8 @@ func (b *Book) readWorkbook(part string) ([]string, error) {
 			id := ""
 			for _, a := range s.attrs {
 				// r:id, whatever the prefix of the relationships namespace.
-				if string(localName(a.name)) == "id" && len(localName(a.name)) < len(a.name) {
-					d, err := s.decode(nil, a.value)
+				if n := s.attrName(a); string(localName(n)) == "id" && len(localName(n)) < len(n) {
+					d, err := s.decode(nil, s.attrValue(a))
 					if err != nil {
 						return err
 					}
