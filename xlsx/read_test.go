@@ -61,7 +61,7 @@ func TestReadsExcelizeWorkbook(t *testing.T) {
 		"A3": "number:31117.0", // a whole number stored as "31117.0" stays so
 		"A4": "number:1.5E-3", "A5": "text:chữ", "A6": "text:inline text",
 		"A7": "bool:1", "A8": "bool:0", // never 1 and 0 as numbers
-		"A9":  "blank: f", // a formula without a cached result
+		"A9": "blank: f", // a formula without a cached result
 		// excelize writes a control character as U+FFFD, and "_x0041_" unescaped
 		// (Excel would write "_x005F_x0041_"), which then reads as "A".
 		"A10": "text:đậm nghiêng", "A11": "text:control\uFFFDchar", "A12": "text:literal A escape",
