@@ -201,7 +201,8 @@ func (p *partReader) Read(buf []byte) (int, error) {
 	if err != nil && err != io.EOF {
 		reason := "the part cannot be unzipped"
 		switch {
-		case errors.Is(err, zip.ErrFormat) && uint64(p.n) >= p.f.UncompressedSize64:
+		case errors.Is(err, zip.ErrFormat) && uint64(p.n)+uint64(len(buf)) > p.f.UncompressedSize64:
+			// archive/zip drops what it inflated past the declared size.
 			reason = "the part unzips to more than the zip declares"
 		case errors.Is(err, zip.ErrChecksum):
 			reason = "the part fails its checksum"
