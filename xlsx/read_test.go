@@ -209,7 +209,8 @@ func TestDamage(t *testing.T) {
 		name, sheet, reason string
 		row, col            int
 	}{
-		{"cut short", `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2`, "ends", 2, 0},
+		{"cut short", `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2`, "ends", 2, 0},
+		{"badly nested", `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2`, "<v> closed by </sheetData>", 2, 0},
 		{"rows out of order", `<row r="2"/><row r="1"/>`, "row 1 after row 2", 2, 0},
 		{"cells out of order", `<row r="1"><c r="B1"/><c r="A1"/></row>`, "after column B", 1, 2},
 		{"bad reference", `<row r="1"><c r="1A"/></row>`, "reference", 1, 0},

@@ -200,7 +200,11 @@ func (r *Rows) Next() bool {
 					return false
 				}
 			}
-		case tokEnd: // </sheetData>
+		case tokEnd:
+			if err := s.endOf("sheetData"); err != nil {
+				r.setErr(err)
+				return false
+			}
 			r.state = afterRows
 			r.row.Cells = r.row.Cells[:0]
 			return false
@@ -288,7 +292,10 @@ func (r *Rows) readRow(empty bool) error {
 					return err
 				}
 			}
-		case tokEnd: // </row>
+		case tokEnd:
+			if err := s.endOf("row"); err != nil {
+				return err
+			}
 			cells := r.row.Cells
 			for i := range cells {
 				if cells[i].ve > cells[i].vs {
@@ -342,7 +349,10 @@ func (r *Rows) readCell(empty bool) error {
 		if err != nil {
 			return s.noEOF(err)
 		}
-		if k == tokEnd { // </c>
+		if k == tokEnd {
+			if err := s.endOf("c"); err != nil {
+				return err
+			}
 			break
 		}
 		switch string(s.name) {
@@ -352,7 +362,7 @@ func (r *Rows) readCell(empty bool) error {
 			}
 			hasV = true
 			if k == tokStart {
-				if r.arena, err = readText(s, r.arena); err != nil {
+				if r.arena, err = readText(s, r.arena, "v"); err != nil {
 					return err
 				}
 			}
@@ -600,13 +610,17 @@ func (r *Rows) readInline() error {
 				}
 				depth--
 			case name == "t" && (depth == 2 || depth == 3):
-				if r.arena, err = readText(s, r.arena); err != nil {
+				if r.arena, err = readText(s, r.arena, "t"); err != nil {
 					return err
 				}
 				depth--
 			}
 		case tokEnd:
-			depth--
+			if depth--; depth == 0 {
+				if err := s.endOf("is"); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	r.arena = append(r.arena[:start], unescapeX(r.arena[start:])...)

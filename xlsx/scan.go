@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"unicode/utf8"
 )
@@ -234,6 +235,9 @@ func (s *scanner) tag() (tokKind, error) {
 			p++
 		}
 		an := b[q:p]
+		if len(an) == 0 {
+			return 0, s.fail("an attribute without a name")
+		}
 		for p < len(b) && isSpace(b[p]) {
 			p++
 		}
@@ -325,6 +329,16 @@ func (s *scanner) attrString(name string) (string, bool, error) {
 	}
 	d, err := s.decode(nil, v)
 	return string(d), true, err
+}
+
+// endOf checks that the end tag just read closes the element expected. Only
+// the elements the reader takes values from are checked; the others are
+// skipped by depth alone.
+func (s *scanner) endOf(name string) error {
+	if string(s.name) != name {
+		return s.fail(fmt.Sprintf("<%s> closed by </%s>", name, s.name))
+	}
+	return nil
 }
 
 // skip skips the rest of the element whose start tag was just read.

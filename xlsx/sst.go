@@ -59,7 +59,7 @@ func (b *Book) readSharedStrings(part string) error {
 				}
 				depth--
 			case start >= 0 && name == "t" && (depth == 3 || depth == 4):
-				if t.data, err = readText(s, t.data); err != nil {
+				if t.data, err = readText(s, t.data, "t"); err != nil {
 					return err
 				}
 				depth--
@@ -70,6 +70,9 @@ func (b *Book) readSharedStrings(part string) error {
 			}
 		case tokEnd:
 			if depth == 2 && start >= 0 {
+				if err := s.endOf("si"); err != nil {
+					return err
+				}
 				t.data = append(t.data[:start], unescapeX(t.data[start:])...)
 				t.ends = append(t.ends, len(t.data))
 				start = -1
@@ -79,9 +82,10 @@ func (b *Book) readSharedStrings(part string) error {
 	}
 }
 
-// readText appends the text of a t element whose start tag was just read, up to
-// and including its end tag; the text of any element inside it is left out.
-func readText(s *scanner, dst []byte) ([]byte, error) {
+// readText appends the text of an element (t or v) whose start tag was just
+// read, up to and including its end tag; the text of any element inside it is
+// left out.
+func readText(s *scanner, dst []byte, name string) ([]byte, error) {
 	for {
 		var err error
 		if dst, err = s.text(dst); err != nil {
@@ -93,7 +97,7 @@ func readText(s *scanner, dst []byte) ([]byte, error) {
 		}
 		switch k {
 		case tokEnd:
-			return dst, nil
+			return dst, s.endOf(name)
 		case tokStart:
 			if err := s.skip(); err != nil {
 				return dst, err
