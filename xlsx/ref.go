@@ -93,11 +93,32 @@ func parseCell(b []byte) (col, row int, ok bool) {
 	return col, row, true
 }
 
-// parseColumn reads the column of an A1 reference, allocation free; ok is
-// false unless the whole reference is well formed.
+// parseColumn reads the column of a cell's r attribute, allocation free; ok
+// is false unless the whole reference is well formed. It is parseCell for the
+// references writers put in r: upper case, no "$".
 func parseColumn(b []byte) (col int, ok bool) {
-	col, _, ok = parseCell(b)
-	return col, ok
+	i := 0
+	for i < len(b) && i < 3 && b[i] >= 'A' && b[i] <= 'Z' {
+		col = col*26 + int(b[i]-'A'+1)
+		i++
+	}
+	if i == 0 || i == len(b) || b[i] < '1' || b[i] > '9' || col > MaxCols {
+		col, _, ok = parseCell(b)
+		return col, ok
+	}
+	row := 0
+	for j := i; j < len(b); j++ {
+		c := b[j]
+		if c < '0' || c > '9' || j-i >= 7 {
+			col, _, ok = parseCell(b)
+			return col, ok
+		}
+		row = row*10 + int(c-'0')
+	}
+	if row > MaxRows {
+		return 0, false
+	}
+	return col, true
 }
 
 // ParseRange reads "A1:B2" or a single cell "A1" (a range of one).

@@ -271,6 +271,11 @@ func (r *Rows) readRow(empty bool) error {
 		return nil
 	}
 	for {
+		if bytes.HasPrefix(s.buf[s.pos:s.end], rowEnd) {
+			s.pos += len(rowEnd)
+			r.settle()
+			return nil
+		}
 		if ok, err := r.fastCell(); ok || err != nil {
 			if err != nil {
 				return err
@@ -296,13 +301,21 @@ func (r *Rows) readRow(empty bool) error {
 			if err := s.endOf("row"); err != nil {
 				return err
 			}
-			cells := r.row.Cells
-			for i := range cells {
-				if cells[i].ve > cells[i].vs {
-					cells[i].Value = r.arena[cells[i].vs:cells[i].ve:cells[i].ve]
-				}
-			}
+			r.settle()
 			return nil
+		}
+	}
+}
+
+var rowEnd = []byte("</row>")
+
+// settle points the values of the row's cells into the row's buffer, which no
+// longer moves.
+func (r *Rows) settle() {
+	cells := r.row.Cells
+	for i := range cells {
+		if cells[i].ve > cells[i].vs {
+			cells[i].Value = r.arena[cells[i].vs:cells[i].ve:cells[i].ve]
 		}
 	}
 }
@@ -465,30 +478,34 @@ attrs:
 	return true, r.addCell(c, t, start, hasV, false)
 }
 
-// newCell makes a cell from the r, s and t attributes of its start tag (nil
-// when absent).
-func (r *Rows) newCell(ref, style, typ []byte) (Cell, byte, error) {
+// newCell appends to the row a cell made from the r, s and t attributes of its
+// start tag (nil when absent), and returns it with its type.
+func (r *Rows) newCell(ref, style, typ []byte) (*Cell, byte, error) {
 	s := &r.s
-	cells := r.row.Cells
-	c := Cell{Col: 1}
-	if n := len(cells); n > 0 {
-		c.Col = cells[n-1].Col + 1
+	col := 1
+	if n := len(r.row.Cells); n > 0 {
+		col = r.row.Cells[n-1].Col + 1
 	}
+	prev := col - 1
 	if ref != nil {
 		n, ok := parseColumn(ref)
 		if !ok {
-			return c, 0, s.fail(fmt.Sprintf("a cell reference %q", ref))
+			return nil, 0, s.fail(fmt.Sprintf("a cell reference %q", ref))
 		}
-		c.Col = n
-	} else if c.Col > MaxCols {
-		return c, 0, s.fail("more cells in a row than a sheet can hold")
+		col = n
+	} else if col > MaxCols {
+		return nil, 0, s.fail("more cells in a row than a sheet can hold")
 	}
+	if col <= prev {
+		return nil, 0, s.fail(fmt.Sprintf("cell %s after column %s", CellName(col, r.row.Num), ColumnName(prev)))
+	}
+	st := 0
 	if style != nil {
 		n, ok := parseUint(style)
 		if !ok {
-			return c, 0, s.fail(fmt.Sprintf("a cell style %q", style))
+			return nil, 0, s.fail(fmt.Sprintf("a cell style %q", style))
 		}
-		c.Style = n
+		st = n
 	}
 	t := tNumber
 	if typ != nil {
@@ -508,19 +525,16 @@ func (r *Rows) newCell(ref, style, typ []byte) (Cell, byte, error) {
 		case "d":
 			t = tDate
 		default:
-			return c, 0, s.fail(fmt.Sprintf("a cell type %q", typ))
+			return nil, 0, s.fail(fmt.Sprintf("a cell type %q", typ))
 		}
 	}
-	if len(cells) > 0 && c.Col <= cells[len(cells)-1].Col {
-		return c, 0, s.fail(fmt.Sprintf("cell %s after column %s", CellName(c.Col, r.row.Num), ColumnName(cells[len(cells)-1].Col)))
-	}
-	c.Format = r.b.format(c.Style)
-	return c, t, nil
+	r.row.Cells = append(r.row.Cells, Cell{Col: col, Style: st, Format: r.b.format(st)})
+	return &r.row.Cells[len(r.row.Cells)-1], t, nil
 }
 
 // addCell gives a cell its kind and value, which the row's buffer holds from
-// start on, and appends it to the row.
-func (r *Rows) addCell(c Cell, t byte, start int, hasV, hasIS bool) error {
+// start on.
+func (r *Rows) addCell(c *Cell, t byte, start int, hasV, hasIS bool) error {
 	v := r.arena[start:]
 	switch {
 	case t == tShared && hasV:
@@ -551,7 +565,6 @@ func (r *Rows) addCell(c Cell, t byte, start int, hasV, hasIS bool) error {
 	if len(r.arena) > start {
 		c.vs, c.ve = int32(start), int32(len(r.arena))
 	}
-	r.row.Cells = append(r.row.Cells, c)
 	return nil
 }
 
@@ -673,6 +686,12 @@ func (r *Rows) readMerges() error {
 			switch {
 			case depth == 1 && string(s.name) == "mergeCells":
 				inMerges = k == tokStart
+				if v, ok := s.attr("count"); ok && r.merges == nil {
+					// A hint, trusted only so far.
+					if n, ok := parseUint(v); ok {
+						r.merges = make([]Range, 0, min(n, 1024))
+					}
+				}
 			case depth == 2 && inMerges && string(s.name) == "mergeCell":
 				v, _ := s.attr("ref")
 				m, ok := parseRange(v)
