@@ -220,6 +220,7 @@ func TestDamage(t *testing.T) {
 		{"bad entity", `<row r="1"><c r="A1" t="str"><v>&bogus;</v></c></row>`, "entity", 1, 0},
 		{"reference to NUL", `<row r="1"><c r="A1" t="str"><v>&#0;</v></c></row>`, "entity", 1, 0},
 		{"not UTF-8", "<row r=\"1\"><c r=\"A1\" t=\"str\"><v>\xff</v></c></row>", "UTF-8", 1, 0},
+		{"utf-16", "\xff\xfe<worksheet/>", "UTF-16", 0, 0}, // a byte-order mark is enough
 		{"doctype", `<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData/></worksheet>`, "DOCTYPE", 0, 0},
 		{"bad merge", `</sheetData><mergeCells><mergeCell ref="A1:"/></mergeCells><sheetData>`, "merged range", 0, 0},
 	} {

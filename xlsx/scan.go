@@ -54,6 +54,11 @@ func (s *scanner) reset(r io.Reader, part, sheet string, max int) {
 	*s = scanner{r: r, buf: s.buf, max: max, part: part, sheet: sheet, attrs: s.attrs[:0]}
 }
 
+var (
+	utf16LE = []byte{0xFF, 0xFE}
+	utf16BE = []byte{0xFE, 0xFF}
+)
+
 // errShort says that the token at pos does not end inside the window.
 var errShort = errors.New("short")
 
@@ -81,9 +86,16 @@ func (s *scanner) more() bool {
 		copy(nb, s.buf[:s.end])
 		s.buf = nb
 	}
+	first := s.off == 0 && s.end == 0
 	for {
 		n, err := s.r.Read(s.buf[s.end:])
 		s.end += n
+		if first && n > 0 && (bytes.HasPrefix(s.buf[:s.end], utf16LE) || bytes.HasPrefix(s.buf[:s.end], utf16BE)) {
+			// Excel writes UTF-8 only; read as bytes, UTF-16 would look like
+			// a part with no elements.
+			s.rerr = s.fail("the XML is in UTF-16")
+			return false
+		}
 		switch {
 		case err == io.EOF:
 			s.eof = true
