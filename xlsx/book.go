@@ -62,7 +62,7 @@ type Book struct {
 	date1904 bool
 	sst      sharedStrings
 	xfs      []*NumFormat // by style (cellXfs) index
-	spare    *Rows        // buffers of the last closed Rows, for the next sheet
+	spare    rowsBuffers  // left by the last Rows closed, for the next
 }
 
 // Open opens the workbook at path. The file stays open until Close.
@@ -119,8 +119,8 @@ func OpenReaderAt(r io.ReaderAt, size int64, o Options) (*Book, error) {
 			return nil, &TooLargeError{Limit: o.MaxUnzipped, Declared: true}
 		}
 	}
-	if ft := zipFormat(zr); ft == FormatODS {
-		return nil, &FormatError{FormatODS}
+	if ft := zipFormat(zr); ft == FormatODS || ft == FormatXLSB {
+		return nil, &FormatError{ft}
 	}
 	if err := b.load(); err != nil {
 		return nil, err
@@ -136,7 +136,7 @@ func partKey(name string) string {
 
 // Close releases the file opened by Open.
 func (b *Book) Close() error {
-	b.spare = nil
+	b.spare = rowsBuffers{}
 	if b.file != nil {
 		err := b.file.Close()
 		b.file = nil

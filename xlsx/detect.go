@@ -23,11 +23,12 @@ const (
 	FormatEncrypted               // an OLE2 compound file holding an encrypted (password-protected) OOXML package
 	FormatCFB                     // another OLE2 compound file (.doc, or one whose directory cannot be read)
 	FormatText                    // plain text: CSV, TSV, HTML or XML saved under a spreadsheet's name
+	FormatXLSB                    // a binary Excel workbook (.xlsb): a zip, but no XML to read
 )
 
 var formatNames = [...]string{"unknown binary file", "empty file", "xlsx workbook", "zip archive without a workbook",
 	"OpenDocument spreadsheet (.ods)", "Excel 97-2003 workbook (.xls)", "encrypted (password-protected) workbook",
-	"OLE2 compound file", "text file"}
+	"OLE2 compound file", "text file", "binary Excel workbook (.xlsb)"}
 
 func (f Format) String() string {
 	if int(f) < len(formatNames) {
@@ -113,7 +114,7 @@ func Detect(r io.ReaderAt, size int64) (Format, error) {
 
 // zipFormat tells an xlsx from an ODS or another zip by the entries it holds.
 func zipFormat(zr *zip.Reader) Format {
-	hasWorkbook := false
+	hasWorkbook, hasBinary := false, false
 	for _, f := range zr.File {
 		name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
 		switch {
@@ -125,12 +126,17 @@ func zipFormat(zr *zip.Reader) Format {
 					return FormatODS
 				}
 			}
-		case name == "xl/workbook.xml", name == "xl/workbook.bin", strings.HasPrefix(name, "xl/") && strings.HasSuffix(name, "/workbook.xml"):
+		case name == "xl/workbook.xml", strings.HasPrefix(name, "xl/") && strings.HasSuffix(name, "/workbook.xml"):
 			hasWorkbook = true
+		case name == "xl/workbook.bin":
+			hasBinary = true
 		}
 	}
-	if hasWorkbook {
+	switch {
+	case hasWorkbook:
 		return FormatXLSX
+	case hasBinary:
+		return FormatXLSB
 	}
 	// A workbook part under another name is found through the package's
 	// relationships, which the reader follows; Open says if it is missing.

@@ -81,6 +81,7 @@ func TestDetect(t *testing.T) {
 		{"ods", ods, FormatODS, FormatODS},
 		{"ods, mimetype not first", odsLate, FormatZip, FormatODS},
 		{"docx", docx, FormatZip, FormatZip},
+		{"xlsb", zipWith(t, "[Content_Types].xml", "<Types/>", "xl/workbook.bin", "\x83\x01\x00"), FormatZip, FormatXLSB},
 		{"empty zip", zipWith(t), FormatZip, FormatZip},
 		{"damaged zip", xlsx[:len(xlsx)/2], FormatZip, FormatZip},
 		{"csv", []byte("Mã phường;Kỳ này\r\n31117;5\r\n"), FormatText, FormatText},

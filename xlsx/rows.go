@@ -111,27 +111,34 @@ func (b *Book) Rows(i int) (*Rows, error) {
 	if err != nil {
 		return nil, annotate(err, sh.Name, 0, 0)
 	}
-	r := b.spare
-	b.spare = nil
-	if r == nil {
-		r = &Rows{}
-	}
-	s := r.s
-	s.reset(p, p.f.Name, sh.Name, b.opts.MaxElement)
-	*r = Rows{b: b, sheet: sh.Name, part: p, s: s, row: Row{Cells: r.row.Cells[:0]}, arena: r.arena[:0]}
+	sp := b.spare
+	b.spare = rowsBuffers{}
+	r := &Rows{b: b, sheet: sh.Name, part: p, row: Row{Cells: sp.cells[:0]}, arena: sp.arena[:0]}
+	r.s.buf, r.s.attrs = sp.window, sp.attrs
+	r.s.reset(p, p.f.Name, sh.Name, b.opts.MaxElement)
 	return r, nil
 }
 
-// Close stops reading the sheet.
+// rowsBuffers are what a closed Rows leaves for the next: a Book reads its
+// sheets one after another, so one set is enough.
+type rowsBuffers struct {
+	window []byte
+	attrs  []attr
+	cells  []Cell
+	arena  []byte
+}
+
+// Close stops reading the sheet. The rows read are no longer valid; the
+// merges are.
 func (r *Rows) Close() error {
 	if r.part == nil {
 		return nil
 	}
 	err := r.part.Close()
 	r.part, r.state = nil, atEnd
-	if r.b.spare == nil {
-		r.b.spare = r
-	}
+	r.b.spare = rowsBuffers{window: r.s.buf, attrs: r.s.attrs[:0], cells: r.row.Cells[:0], arena: r.arena[:0]}
+	r.s = scanner{}
+	r.row, r.arena = Row{}, nil
 	return err
 }
 

@@ -50,7 +50,7 @@ func (s *scanner) reset(r io.Reader, part, sheet string, max int) {
 	if cap(s.buf) == 0 {
 		s.buf = make([]byte, min(initialWindow, max))
 	}
-	s.buf = s.buf[:cap(s.buf)]
+	s.buf = s.buf[:min(cap(s.buf), max)]
 	*s = scanner{r: r, buf: s.buf, max: max, part: part, sheet: sheet, attrs: s.attrs[:0]}
 }
 
