@@ -33,5 +33,18 @@
 // text), TooLargeError, DamagedError (with part, sheet, row and cell) — so that a
 // caller can word each case for its users.
 //
+// Dates are numbers in a date or time format (Format.Class.Temporal) or, rarely,
+// ISO 8601 text in cells of KindDate; Book.Time turns a serial into a time as
+// Excel would show it. Detect and Sniff tell what a file is without opening it
+// as a workbook.
+//
+// The reader does not evaluate formulas (it gives the cached result Excel or
+// LibreOffice stored, if any), format values, or read styles beyond number
+// formats. It keeps text as stored, spaces included, as excelize does. It
+// compares element names by their local part, without resolving namespaces.
+// It is stricter than excelize where excelize reads on silently: rows or cells
+// out of order, end tags that do not match, unknown cell types, shared strings
+// that do not exist are damage.
+//
 // A Book is for one goroutine; separate Books may be read in parallel.
 package xlsx
