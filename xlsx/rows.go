@@ -187,6 +187,16 @@ func (r *Rows) Next() bool {
 	}
 	s := &r.s
 	for {
+		if b := s.buf[s.pos:s.end]; bytes.HasPrefix(b, rowOpen) {
+			if a, p, empty, ok := plainTag(b, len(rowOpen)); ok {
+				s.pos += p
+				if err := r.readRow(a[0], empty); err != nil {
+					r.setErr(err)
+					return false
+				}
+				return true
+			}
+		}
 		k, err := s.next()
 		if err != nil {
 			r.setErr(s.noEOF(err))
@@ -195,7 +205,8 @@ func (r *Rows) Next() bool {
 		switch k {
 		case tokStart, tokEmpty:
 			if string(s.name) == "row" {
-				if err := r.readRow(k == tokEmpty); err != nil {
+				ref, _ := s.attr("r")
+				if err := r.readRow(ref, k == tokEmpty); err != nil {
 					r.setErr(err)
 					return false
 				}
@@ -258,10 +269,10 @@ func (r *Rows) findRows() error {
 }
 
 // readRow reads a row whose start tag was just read.
-func (r *Rows) readRow(empty bool) error {
+func (r *Rows) readRow(ref []byte, empty bool) error {
 	s := &r.s
 	num := r.row.Num + 1
-	if v, ok := s.attr("r"); ok {
+	if v := ref; v != nil {
 		n, ok := parseUint(v)
 		if !ok || n < 1 || n > MaxRows {
 			return s.fail(fmt.Sprintf("a row numbered %q", v))
@@ -314,7 +325,10 @@ func (r *Rows) readRow(empty bool) error {
 	}
 }
 
-var rowEnd = []byte("</row>")
+var (
+	rowOpen = []byte("<row ")
+	rowEnd  = []byte("</row>")
+)
 
 // settle points the values of the row's cells into the row's buffer, which no
 // longer moves.
@@ -419,56 +433,9 @@ func (r *Rows) fastCell() (bool, error) {
 	if len(b) < 4 || b[0] != '<' || b[1] != 'c' || b[2] != ' ' {
 		return false, nil
 	}
-	var ref, style, typ []byte
-	p := 3
-	empty := false
-attrs:
-	for {
-		for p < len(b) && b[p] == ' ' {
-			p++
-		}
-		if p+1 >= len(b) {
-			return false, nil
-		}
-		switch b[p] {
-		case '>':
-			p++
-			break attrs
-		case '/':
-			if b[p+1] != '>' {
-				return false, nil
-			}
-			p += 2
-			empty = true
-			break attrs
-		}
-		q := p
-		for p < len(b) && b[p] != '=' && b[p] != ' ' && b[p] != '>' {
-			p++
-		}
-		if p+1 >= len(b) || b[p] != '=' || (b[p+1] != '"' && b[p+1] != '\'') {
-			return false, nil
-		}
-		name, quote := b[q:p], b[p+1]
-		p += 2
-		v := p
-		for p < len(b) && b[p] != quote {
-			p++
-		}
-		if p >= len(b) {
-			return false, nil
-		}
-		if len(name) == 1 {
-			switch name[0] {
-			case 'r':
-				ref = b[v:p]
-			case 's':
-				style = b[v:p]
-			case 't':
-				typ = b[v:p]
-			}
-		}
-		p++
+	a, p, empty, ok := plainTag(b, 3)
+	if !ok {
+		return false, nil
 	}
 	start, hasV := len(r.arena), false
 	if !empty {
@@ -478,11 +445,59 @@ attrs:
 		}
 	}
 	s.pos += p // plainValue moved past the value, the tag comes before it
-	c, t, err := r.newCell(ref, style, typ)
+	c, t, err := r.newCell(a[0], a[1], a[2])
 	if err != nil {
 		return true, err
 	}
 	return true, r.addCell(c, t, start, hasV, false)
+}
+
+// plainTag reads the attributes of a start tag from b[p:] (just past its name)
+// when they are plain — single spaces, no space around "=" — and returns the
+// values of r, s and t (nil when absent), where the tag ends and whether it is
+// empty; ok is false for anything else, including a tag the window cuts off.
+func plainTag(b []byte, p int) (rst [3][]byte, end int, empty, ok bool) {
+	for {
+		for p < len(b) && b[p] == ' ' {
+			p++
+		}
+		if p+1 >= len(b) {
+			return rst, 0, false, false
+		}
+		switch b[p] {
+		case '>':
+			return rst, p + 1, false, true
+		case '/':
+			return rst, p + 2, true, b[p+1] == '>'
+		}
+		q := p
+		for p < len(b) && b[p] != '=' && b[p] != ' ' && b[p] != '>' {
+			p++
+		}
+		if p+1 >= len(b) || b[p] != '=' || (b[p+1] != '"' && b[p+1] != '\'') {
+			return rst, 0, false, false
+		}
+		name, quote := b[q:p], b[p+1]
+		p += 2
+		v := p
+		for p < len(b) && b[p] != quote {
+			p++
+		}
+		if p >= len(b) {
+			return rst, 0, false, false
+		}
+		if len(name) == 1 {
+			switch name[0] {
+			case 'r':
+				rst[0] = b[v:p]
+			case 's':
+				rst[1] = b[v:p]
+			case 't':
+				rst[2] = b[v:p]
+			}
+		}
+		p++
+	}
 }
 
 // newCell appends to the row a cell made from the r, s and t attributes of its

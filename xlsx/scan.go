@@ -38,7 +38,7 @@ type scanner struct {
 	part     string
 	sheet    string
 
-	// The current tag; the slices point into buf and last until the next read.
+	// The current tag, in the window: valid until the next read.
 	name  []byte // local name
 	attrs []attr
 }
