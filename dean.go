@@ -8,13 +8,14 @@
 //	units/     the list of wards (danh mục đơn vị) and ward-name matching
 //	period/    reporting periods (2026-H1, 2026), their due dates and data windows
 //	form/      the data-entry workbook: the template districts fill in, and its reader
+//	xlsx/      a streaming, read-only xlsx reader: cell types, raw values, number formats
 //	score/     pure evaluation: values + criteria -> results with explanations
 //	report/    a plain document model built from scores, rendered as PDF and XLSX
 //	cmd/dean/  the command line: thin cobra commands wiring the packages together
 //
 // Data flows one way: form reads values, score evaluates them against criteria,
-// report renders the results. Only form and report touch spreadsheet or PDF
-// libraries; score reads no files and no clock.
+// report renders the results. Only form, report and xlsx touch spreadsheet or PDF
+// formats; score reads no files and no clock.
 package dean
 
 import (
