@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"unicode/utf8"
 )
 
@@ -585,6 +586,9 @@ func (r *Rows) addCell(c *Cell, t byte, start int, hasV, hasIS bool) error {
 		c.Kind = KindDate
 	}
 	if len(r.arena) > start {
+		if len(r.arena) > math.MaxInt32 {
+			return r.s.fail("a row holds more text than a reader can keep")
+		}
 		c.vs, c.ve = int32(start), int32(len(r.arena))
 	}
 	return nil
