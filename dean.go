@@ -9,6 +9,7 @@
 //	archive/     the SQLite archive of every period: submissions, runs, results
 //	period/      reporting periods (2026-H1, 2026), their due dates and data windows
 //	form/        the data-entry workbook: the template districts fill in, and its reader
+//	xlsx/        a streaming, read-only xlsx reader: cell types, raw values, number formats
 //	submission/  a ward's values for a period with their cells, and their check
 //	             against the criteria (ids known, parts within wholes)
 //	assess/      the one path from submissions to a period's result: check, score,
@@ -19,8 +20,8 @@
 //	cmd/dean/    the command line: thin cobra commands wiring the packages together
 //
 // Data flows one way: a reader (form) yields submissions, assess checks and scores
-// them, report renders the results. Only form and report touch spreadsheet or PDF
-// libraries; score and submission read no files and no clock.
+// them, report renders the results. Only form, report and xlsx touch spreadsheet
+// or PDF formats; score and submission read no files and no clock.
 package dean
 
 import (

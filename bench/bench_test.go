@@ -135,6 +135,28 @@ func BenchmarkFloor(b *testing.B) {
 	})
 }
 
+// BenchmarkScanFloor is the floor of any reader: inflate and byte-scan.
+func BenchmarkScanFloor(b *testing.B) {
+	halves(b, func(b *testing.B, files []string, _ *units.List) {
+		for b.Loop() {
+			if _, err := ScanFloor(files); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkXLSXRead reads every cell with package xlsx.
+func BenchmarkXLSXRead(b *testing.B) {
+	halves(b, func(b *testing.B, files []string, _ *units.List) {
+		for b.Loop() {
+			if _, err := XLSXRead(files); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
 // BenchmarkScore is what `dean score --format json` does: read the forms, score
 // every ward, summarise, encode.
 func BenchmarkScore(b *testing.B) {
