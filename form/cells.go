@@ -16,23 +16,18 @@ import (
 // A count arrives as a number cell (read raw, so "1234" or "1.5E-3") or as text
 // typed the Vietnamese way: "." groups thousands, "," starts the decimals, a space
 // may group thousands too. A dot followed by exactly three digits is therefore a
-// thousands separator in text; the reader asks the cell type before trusting that
-// (see ambiguousDot), because in a number cell it is a decimal point.
+// thousands separator in text, and a decimal point in a number cell: the cell's
+// type, which the reader knows, decides.
 var (
 	groupedDot     = regexp.MustCompile(`^\d{1,3}(\.\d{3})+(,\d+)?$`)
 	groupedSpace   = regexp.MustCompile(`^\d{1,3}( \d{3})+(,\d+)?$`)
 	commaDecimal   = regexp.MustCompile(`^\d+(,\d+)?$`)
 	commaThousands = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
 	dotDecimal     = regexp.MustCompile(`^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
-	dotThousands   = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})+$`)
 )
 
 // maxCount is where float64, and so Excel, stops holding whole numbers exactly.
 const maxCount = 1e15
-
-// ambiguousDot reports whether s reads differently as text ("1.234" = 1234) and as
-// a number cell (1.234): only then does the reader look up the cell's type.
-func ambiguousDot(s string) bool { return dotThousands.MatchString(strings.TrimSpace(s)) }
 
 // parseCount reads a whole number ≥ 0. numeric says the cell is a number cell, so a
 // dot is a decimal point. msg is empty when the value is good.
@@ -64,6 +59,10 @@ func parseCount(s string, numeric bool) (v int64, msg string) {
 		return 0, fmt.Sprintf("%s không rõ là số nào: một nghìn thì ghi 1.000; số đếm không có phần thập phân", submission.Quote(s))
 	case commaDecimal.MatchString(t):
 		f, err = decimalComma(t)
+	case !numeric && strings.ContainsAny(t, "eE"):
+		// "1e3" typed as text is no count a person writes: Excel would have
+		// made it a number cell.
+		return 0, fmt.Sprintf("%s không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234", submission.Quote(s))
 	case dotDecimal.MatchString(t):
 		f, err = strconv.ParseFloat(t, 64)
 		typed = false

@@ -81,11 +81,3 @@ func TestParseBool(t *testing.T) {
 		}
 	}
 }
-
-func TestAmbiguousDot(t *testing.T) {
-	for in, want := range map[string]bool{"1.234": true, "12.345.678": true, "1.23": false, "1234": false, "1,234": false, "1.2345": false} {
-		if got := ambiguousDot(in); got != want {
-			t.Errorf("ambiguousDot(%q) = %v", in, got)
-		}
-	}
-}

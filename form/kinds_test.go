@@ -9,7 +9,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
+	"dean/criteria"
 	"dean/score"
+	"dean/xlsx"
 )
 
 // TestReadNotAFile covers paths that cannot be a workbook, said before opening.
@@ -117,6 +119,56 @@ func TestReadCellKinds(t *testing.T) {
 				"toi_pham_ttxh": {Now: goodValues(testSet)["toi_pham_ttxh"].Now, Prev: score.N(1)}},
 		},
 		{
+			name: "a date before 1954 is a date all the same",
+			change: func(f *excelize.File) {
+				must(t, f.SetCellInt(s, now("ho_tong_so"), 18264))
+				withFormat(f, now("ho_tong_so"), &excelize.Style{CustomNumFmt: &ddmmyyyy})
+			},
+			want:   []Problem{{Sheet: s, Cell: now("ho_tong_so"), Input: "ho_tong_so", Msg: "ô chứa ngày tháng (01/01/1950), không phải số đếm"}},
+			values: map[string]score.Reading{"ho_tong_so": {}},
+		},
+		{
+			name: "a small count shown as a date is a date",
+			change: func(f *excelize.File) {
+				must(t, f.SetCellInt(s, now("vu_dua_xe"), 3))
+				withFormat(f, now("vu_dua_xe"), &excelize.Style{NumFmt: 14})
+			},
+			want:   []Problem{{Sheet: s, Cell: now("vu_dua_xe"), Input: "vu_dua_xe", Msg: "ô chứa ngày tháng (03/01/1900), không phải số đếm"}},
+			values: map[string]score.Reading{"vu_dua_xe": {}},
+		},
+		{
+			name: "a date-time and a time are named as such",
+			change: func(f *excelize.File) {
+				must(t, f.SetCellFloat(s, now("vu_dua_xe"), 45306.5, 1, 64))
+				withFormat(f, now("vu_dua_xe"), &excelize.Style{NumFmt: 22})
+				must(t, f.SetCellFloat(s, now("doi_tuong_dua_xe"), 0.75, 2, 64))
+				withFormat(f, now("doi_tuong_dua_xe"), &excelize.Style{NumFmt: 20})
+			},
+			want: []Problem{
+				{Sheet: s, Cell: now("doi_tuong_dua_xe"), Input: "doi_tuong_dua_xe", Msg: "ô chứa giờ (18:00), không phải số đếm"},
+				{Sheet: s, Cell: now("vu_dua_xe"), Input: "vu_dua_xe", Msg: "ô chứa ngày giờ (15/01/2024 12:00), không phải số đếm"},
+			},
+			values: map[string]score.Reading{"vu_dua_xe": {}, "doi_tuong_dua_xe": {}},
+		},
+		{
+			name: "TRUE or FALSE in a count cell is refused, not read as 1 or 0",
+			change: func(f *excelize.File) {
+				must(t, f.SetCellBool(s, now("vu_dua_xe"), true))
+				must(t, f.SetCellBool(s, now("doi_tuong_dua_xe"), false))
+			},
+			want: []Problem{
+				{Sheet: s, Cell: now("doi_tuong_dua_xe"), Input: "doi_tuong_dua_xe", Msg: "ô chứa giá trị logic FALSE, không phải số đếm: hãy ghi số"},
+				{Sheet: s, Cell: now("vu_dua_xe"), Input: "vu_dua_xe", Msg: "ô chứa giá trị logic TRUE, không phải số đếm: hãy ghi số"},
+			},
+			values: map[string]score.Reading{"vu_dua_xe": {}, "doi_tuong_dua_xe": {}},
+		},
+		{
+			name:   "1e3 typed as text is no number",
+			change: func(f *excelize.File) { must(t, f.SetCellStr(s, now("ho_tong_so"), "1e3")) },
+			want:   []Problem{{Sheet: s, Cell: now("ho_tong_so"), Input: "ho_tong_so", Msg: `"1e3" không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234`}},
+			values: map[string]score.Reading{"ho_tong_so": {}},
+		},
+		{
 			name: "TRUE, FALSE, 1 and 0 are good yes/no values",
 			change: func(f *excelize.File) {
 				must(t, f.SetCellBool(s, now("dang_bo_htxs"), true))
@@ -141,64 +193,6 @@ func TestReadCellKinds(t *testing.T) {
 	}
 }
 
-func TestIsDateFormat(t *testing.T) {
-	for _, tt := range []struct {
-		id     int
-		custom string
-		want   bool
-	}{
-		{0, "", false}, {1, "", false}, {3, "", false}, {14, "", true}, {22, "", true}, {45, "", true}, {49, "", false},
-		{0, "dd/mm/yyyy", true}, {0, "[$-42A]dd/mm/yyyy", true}, {0, "[h]:mm", true}, {0, "hh:mm", true},
-		{0, "#,##0", false}, {0, `#,##0 "ngày"`, false}, {0, "#,##0;[Red]-#,##0", false}, {0, `0\d`, false},
-		{0, "0.00E+00", false}, {0, "General", false}, {0, `0_);(0)`, false},
-	} {
-		var custom *string
-		if tt.custom != "" {
-			custom = &tt.custom
-		}
-		if got := isDateFormat(tt.id, custom); got != tt.want {
-			t.Errorf("isDateFormat(%d, %q) = %v, want %v", tt.id, tt.custom, got, tt.want)
-		}
-	}
-}
-
-// BenchmarkReadZeroCounts is BenchmarkRead with a count of 0 on every sheet, as
-// real data has. Asking the type of such a cell (could it be FALSE?) loads the
-// sheet a second time and made Read 2.7 times slower; this keeps it from coming
-// back.
-func BenchmarkReadZeroCounts(b *testing.B) {
-	paths, list := benchForms(b, 4, 98)
-	for _, p := range paths {
-		f, err := excelize.OpenFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ref := ""
-		for i, name := range f.GetSheetList() {
-			if i == 0 {
-				continue
-			}
-			if ref == "" {
-				ref = findInputCell(b, f, name, "vu_dua_xe")
-			}
-			if err := f.SetCellInt(name, ref, 0); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := f.Save(); err != nil {
-			b.Fatal(err)
-		}
-		f.Close()
-	}
-	b.ResetTimer()
-	for b.Loop() {
-		sheets, problems := readAll(paths, readOpts{Set: testSet, Units: list, Period: &p2022})
-		if len(sheets) != 4*98 || len(problems) != 0 {
-			b.Fatalf("%d sheets, %d problems", len(sheets), len(problems))
-		}
-	}
-}
-
 // findInputCell is the "Kỳ này" cell of an input on a sheet written by Write.
 func findInputCell(b *testing.B, f *excelize.File, sheet, id string) string {
 	rows, err := f.GetRows(sheet)
@@ -212,4 +206,34 @@ func findInputCell(b *testing.B, f *excelize.File, sheet, id string) string {
 	}
 	b.Fatalf("no row for %s", id)
 	return ""
+}
+
+// TestValueKinds reads values of every kind the file can store, as the sheet
+// reader does once it has the cell: the kind decides, not the text alone.
+func TestValueKinds(t *testing.T) {
+	r := &sheetReader{}
+	count, yesNo := testSet.Input("vu_dua_xe"), testSet.Input("dang_bo_htxs")
+	for _, tt := range []struct {
+		name string
+		in   *criteria.Input
+		v    value
+		n    int64
+		msg  string
+	}{
+		{"a formula's error", count, value{kind: xlsx.KindError, text: "#DIV/0!"}, 0, "ô báo lỗi công thức #DIV/0!: hãy sửa công thức hoặc ghi thẳng số liệu"},
+		{"a formula without its result", count, value{kind: xlsx.KindBlank, formula: true}, 0, "ô có công thức nhưng chưa có kết quả tính (tệp được lưu bởi chương trình không tính công thức): hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"},
+		{"an ISO date cell", count, value{kind: xlsx.KindDate, text: "2024-01-15T00:00:00"}, 0, "ô chứa ngày giờ (15/01/2024 00:00), không phải số đếm"},
+		{"a number cell 1.234 is not 1234", count, value{kind: xlsx.KindNumber, text: "1.234"}, 0, `"1,234" không phải là số nguyên: hãy ghi số nguyên không âm`},
+		{"text 1.234 is 1234", count, value{kind: xlsx.KindText, text: "1.234"}, 1234, ""},
+		{"formula noise in a number cell", count, value{kind: xlsx.KindNumber, text: "3.0000000000000004"}, 3, ""},
+		{"TRUE in a yes/no cell", yesNo, value{kind: xlsx.KindBool, text: "1"}, 1, ""},
+		{"a date in a yes/no cell", yesNo, value{kind: xlsx.KindDate, text: "2024-01-15"}, 0, "ô chứa ngày giờ (15/01/2024 00:00), không phải Có/Không"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			n, msg := r.number(tt.in, tt.v)
+			if n != tt.n || msg != tt.msg {
+				t.Errorf("got %d, %q; want %d, %q", n, msg, tt.n, tt.msg)
+			}
+		})
+	}
 }

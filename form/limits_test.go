@@ -79,7 +79,7 @@ func TestReadRefusesZipBombs(t *testing.T) {
 		{"80 MiB of zeros, 42-ward list", bomb(t, 80<<20, false), testUnits,
 			"tệp quá lớn để là một biểu mẫu (giải nén vượt 69 MiB)"},
 		{"80 MiB of zeros, 2 500-ward list: opened, and not a workbook", bomb(t, 80<<20, false), wards2500,
-			"không đọc được tệp: không phải tệp Excel .xlsx hoặc tệp bị hỏng"},
+			"tệp nén không chứa sổ Excel (có thể là tài liệu Word hoặc tệp .zip): hãy gửi biểu mẫu .xlsx do dean template lập"},
 		{"says 1 TiB, 2 500-ward list", bomb(t, 1<<40, true), wards2500,
 			"tệp quá lớn để là một biểu mẫu (giải nén vượt 376 MiB)"},
 		{"says 16 EiB", bomb(t, 1<<62, true), wards2500,

@@ -12,12 +12,11 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/xuri/excelize/v2"
-
 	"dean/criteria"
 	"dean/period"
 	"dean/submission"
 	"dean/units"
+	"dean/xlsx"
 )
 
 // ReadOptions is what filled workbooks are read against.
@@ -144,36 +143,44 @@ func hashAll(paths []string) []file {
 }
 
 func readFile(fileIdx int, file file, o ReadOptions, each func(submission.Submission)) []submission.Problem {
-	f, err := openForm(bytes.NewReader(file.data), formWards(o.Units))
-	if err != nil {
-		if f != nil {
-			f.Close()
-		}
-		return []submission.Problem{fileProblem(fileIdx, file.path, openMessage(err), false)}
+	fail := func(msg string) []submission.Problem {
+		return []submission.Problem{fileProblem(fileIdx, file.path, msg, false)}
 	}
-	defer f.Close()
+	b, err := xlsx.OpenReaderAt(bytes.NewReader(file.data), int64(len(file.data)), xlsx.Options{MaxUnzipped: unzipLimit(formWards(o.Units))})
+	if err != nil {
+		return fail(openMessage(err))
+	}
+	defer b.Close()
+	sheets := b.Sheets()
+	if msg := sameNames(sheets); msg != "" {
+		return fail(msg)
+	}
 
 	var problems []submission.Problem
-	names := f.GetSheetList()
 	keys := nameKeys{}
 	inputs := o.Set.Inputs()
 	var book fields
-	for _, name := range names {
-		if isGuide(name) {
-			book = readGuide(f, name, keys)
+	for i, s := range sheets {
+		if isGuide(s.Name) && s.Type == xlsx.Worksheet {
+			book = readGuide(b, i, keys)
 		}
 	}
 	wards := 0
-	for i, name := range names {
-		if isGuide(name) {
+	for i, s := range sheets {
+		if isGuide(s.Name) {
 			continue
 		}
-		src := submission.Source{File: file.path, SHA256: file.sha256, Sheet: name, FileIndex: fileIdx, SheetIndex: i + 1}
-		r := &sheetReader{f: f, o: o, src: src, book: book, inputs: inputs, keys: keys}
-		s, found := r.read()
+		src := submission.Source{File: file.path, SHA256: file.sha256, Sheet: s.Name, FileIndex: fileIdx, SheetIndex: i + 1}
+		r := &sheetReader{b: b, idx: i, o: o, src: src, book: book, inputs: inputs, keys: keys}
+		if s.Type != xlsx.Worksheet {
+			r.warn("trang này là biểu đồ hoặc trang đặc biệt, không có ô số liệu: bỏ qua")
+			problems = append(problems, r.problems...)
+			continue
+		}
+		sub, found := r.read()
 		problems = append(problems, r.problems...)
-		if s != nil {
-			each(*s)
+		if sub != nil {
+			each(*sub)
 		}
 		if found {
 			wards++
@@ -184,6 +191,21 @@ func readFile(fileIdx int, file file, o ReadOptions, each func(submission.Submis
 			fmt.Sprintf("tệp không có trang số liệu phường nào (trang có dòng tiêu đề %q, %q)", colID, colNow), false))
 	}
 	return problems
+}
+
+// sameNames refuses a workbook with two sheets of one name (Excel allows none,
+// ignoring case; a program may write them): which one a ward's values come from
+// would be a guess.
+func sameNames(sheets []xlsx.Sheet) string {
+	seen := map[string]bool{}
+	for _, s := range sheets {
+		k := strings.ToLower(units.NameKey(s.Name))
+		if seen[k] {
+			return fmt.Sprintf("tệp có hai trang cùng tên %q (Excel không cho phép): không rõ số liệu ở trang nào, hãy mở bằng Excel, đổi tên hoặc xóa một trang rồi lưu lại", s.Name)
+		}
+		seen[k] = true
+	}
+	return ""
 }
 
 // statMessage names what a path is when it cannot be a workbook before opening
@@ -204,15 +226,58 @@ func statMessage(path string) string {
 }
 
 func openMessage(err error) string {
+	var fe *xlsx.FormatError
+	var tl *xlsx.TooLargeError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return "không tìm thấy tệp"
 	case errors.Is(err, fs.ErrPermission):
 		return "không có quyền đọc tệp"
-	case errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return "không phải tệp Excel .xlsx (có thể là tệp .xls cũ hoặc tệp có mật khẩu): hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .xlsx"
+	case errors.As(err, &fe):
+		return formatMessage(fe.Format)
+	case errors.As(err, &tl):
+		return tooLarge{tl.Limit}.Error()
 	case errors.As(err, new(tooLarge)):
 		return err.Error()
+	}
+	return damagedMessage(err)
+}
+
+// formatMessage names what a file is when it is not an xlsx workbook, and what to
+// do, for Excel and LibreOffice users alike.
+func formatMessage(f xlsx.Format) string {
+	const save = "hãy mở tệp rồi lưu lại dưới dạng .xlsx (Excel: Tệp > Lưu thành > Sổ làm việc Excel (*.xlsx); LibreOffice: Tệp > Lưu thành > Excel 2007-365 (.xlsx))"
+	switch f {
+	case xlsx.FormatEmpty:
+		return "tệp rỗng (0 byte)"
+	case xlsx.FormatODS:
+		return "tệp là bảng tính LibreOffice/OpenOffice (.ods), không phải .xlsx: " + save
+	case xlsx.FormatXLS:
+		return "tệp là sổ Excel 97-2003 (.xls), không phải .xlsx: " + save
+	case xlsx.FormatXLSB:
+		return "tệp là sổ Excel nhị phân (.xlsb), không phải .xlsx: " + save
+	case xlsx.FormatEncrypted:
+		return "tệp có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại"
+	case xlsx.FormatText:
+		return "tệp là văn bản (có thể là CSV), không phải sổ Excel: hãy điền số liệu vào biểu mẫu .xlsx do dean template lập, không lưu thành CSV"
+	case xlsx.FormatCFB:
+		return "không phải tệp Excel .xlsx (có thể là tệp .xls cũ hoặc tệp có mật khẩu): hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .xlsx"
+	case xlsx.FormatZip:
+		return "tệp nén không chứa sổ Excel (có thể là tài liệu Word hoặc tệp .zip): hãy gửi biểu mẫu .xlsx do dean template lập"
+	}
+	return "không đọc được tệp: không phải tệp Excel .xlsx hoặc tệp bị hỏng"
+}
+
+// damagedMessage says where a workbook is damaged.
+func damagedMessage(err error) string {
+	var de *xlsx.DamagedError
+	if errors.As(err, &de) {
+		switch {
+		case de.Row > 0 && de.Sheet != "":
+			return fmt.Sprintf("trang bị hỏng, không đọc được từ dòng %d: hãy mở tệp bằng Excel rồi lưu lại", de.Row)
+		case de.Sheet != "":
+			return "không đọc được trang này (trang bị hỏng): hãy mở tệp bằng Excel rồi lưu lại"
+		}
 	}
 	return "không đọc được tệp: không phải tệp Excel .xlsx hoặc tệp bị hỏng"
 }
@@ -224,19 +289,16 @@ var guideKey = units.NameKey(guideSheet)
 // readGuide reads the version and period the "Hướng dẫn" sheet carries; ward
 // sheets fall back on them. A damaged guide only means there is nothing to fall
 // back on.
-func readGuide(f *excelize.File, name string, keys nameKeys) fields {
+func readGuide(b *xlsx.Book, idx int, keys nameKeys) fields {
 	m := fields{}
-	rows, err := f.Rows(name)
+	rows, err := b.Rows(idx)
 	if err != nil {
 		return m
 	}
 	defer rows.Close()
-	for r := 1; r <= headerScanRows && rows.Next(); r++ {
-		cells, err := rows.Columns()
-		if err != nil {
-			break
-		}
-		m.scan(cells, r, keys)
+	for rows.Next() && rows.Row().Num <= headerScanRows {
+		row := rows.Row()
+		m.scan(texts(row), row.Num, keys)
 	}
 	return m
 }

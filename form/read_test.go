@@ -435,7 +435,7 @@ func TestFormulaWithoutResultIsNotAnEmptyCell(t *testing.T) {
 	edit(t, path, func(f *excelize.File) { f.SetCellFormula("Cái Khế", "E43", "2+3") })
 	_, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
 	want := []Problem{{File: path, Sheet: "Cái Khế", Cell: "E43", Input: "vu_dua_xe",
-		Msg: "ô có công thức (=2+3) nhưng chưa có kết quả tính: hãy mở tệp bằng Excel rồi lưu lại"}}
+		Msg: "ô có công thức nhưng chưa có kết quả tính (tệp được lưu bởi chương trình không tính công thức): hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"}}
 	if diff := cmp.Diff(want, problems); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
