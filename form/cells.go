@@ -67,6 +67,9 @@ func parseCount(s string, numeric bool) (v int64, msg string) {
 		f, err = strconv.ParseFloat(t, 64)
 		typed = false
 		s = strings.Replace(t, ".", ",", 1) // shown the Vietnamese way: 1,234
+		if neg {
+			s = "-" + s
+		}
 	default:
 		return 0, fmt.Sprintf("%s không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234", submission.Quote(s))
 	}

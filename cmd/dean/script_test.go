@@ -39,6 +39,9 @@ func TestScripts(t *testing.T) {
 			}
 			bundled, _ := filepath.Abs("../../testdata/can-tho-2022")
 			env.Setenv("BUNDLED", bundled)
+			// Forms filled in and saved again by LibreOffice, kept by package xlsx.
+			saved, _ := filepath.Abs("../../xlsx/testdata/libreoffice")
+			env.Setenv("LIBREOFFICE", saved)
 			return nil
 		},
 	})
