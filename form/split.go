@@ -1,12 +1,16 @@
 package form
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"path/filepath"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
+	"dean/atomicfile"
 	"dean/units"
 )
 
@@ -139,4 +143,16 @@ func slug(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// WriteFiles writes each file's template into dir, side by side on every core;
+// each is written whole or not at all. o.Wards is ignored: each file has its own.
+func WriteFiles(dir string, files []File, o Options) error {
+	errs := make([]error, len(files))
+	forEach(len(files), func(i int) {
+		fo := o
+		fo.Wards = files[i].Wards
+		errs[i] = atomicfile.Write(filepath.Join(dir, files[i].Name), func(w io.Writer) error { return Write(w, fo) })
+	})
+	return errors.Join(errs...)
 }

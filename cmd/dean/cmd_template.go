@@ -1,19 +1,17 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"dean/atomicfile"
-	"dean/criteria"
 	"dean/form"
 	"dean/period"
 	"dean/units"
@@ -23,6 +21,7 @@ type templateOptions struct {
 	criteria criteriaOptions
 	units    unitsOption
 	period   periodOption
+	archive  archiveOption
 	district string
 	split    string
 	out      string
@@ -47,6 +46,7 @@ func newTemplateCmd() *cobra.Command {
 	opts.criteria.register(cmd, false)
 	opts.units.register(cmd)
 	opts.period.register(cmd, "`KỲ` báo cáo: 2026-H1 (6 tháng) hoặc 2026 (năm)")
+	opts.archive.register(cmd)
 	cmd.Flags().StringVar(&opts.district, "district", "", "chỉ lập cho các phường của một `QUẬN` (tên hoặc mã)")
 	cmd.Flags().StringVar(&opts.split, "split", "", "ghi mỗi quận (district) hoặc mỗi phường (ward) một tệp vào thư mục -o, `CÁCH` chia: district hoặc ward")
 	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "`TỆP` .xlsx sẽ ghi, hoặc thư mục khi có --split (bắt buộc)")
@@ -92,12 +92,14 @@ func runTemplate(opts templateOptions, stdout io.Writer) error {
 				"các quận có: " + joinVi(list.Districts())}
 		}
 	}
-	if opts.split != "" {
-		return writeSplit(opts, set, *p, wards, stdout)
+	o := form.Options{Set: set, Wards: wards, Period: *p}
+	if o.Prefill, err = prefill(opts.archive, wards, *p, stdout); err != nil {
+		return err
 	}
-	err = atomicfile.Write(opts.out, func(w io.Writer) error {
-		return form.Write(w, form.Options{Set: set, Wards: wards, Period: *p})
-	})
+	if opts.split != "" {
+		return writeSplit(opts, o, stdout)
+	}
+	err = atomicfile.Write(opts.out, func(w io.Writer) error { return form.Write(w, o) })
 	if err != nil {
 		return fileError(err)
 	}
@@ -108,7 +110,8 @@ func runTemplate(opts templateOptions, stdout io.Writer) error {
 // writeSplit writes one template a district or a ward into the folder -o. It
 // writes nothing if any of the files is there already, unless --force: they may
 // be forms districts have filled in.
-func writeSplit(opts templateOptions, set *criteria.Set, p period.Period, wards []units.Ward, stdout io.Writer) error {
+func writeSplit(opts templateOptions, o form.Options, stdout io.Writer) error {
+	set, p, wards := o.Set, o.Period, o.Wards
 	var files []form.File
 	switch opts.split {
 	case "district":
@@ -144,24 +147,8 @@ func writeSplit(opts templateOptions, set *criteria.Set, p period.Period, wards 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fileError(err)
 	}
-	// The files are independent, so they are written side by side.
-	errs := make([]error, len(files))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, f := range files {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			errs[i] = atomicfile.Write(filepath.Join(dir, f.Name), func(w io.Writer) error {
-				return form.Write(w, form.Options{Set: set, Wards: f.Wards, Period: p})
-			})
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return fileError(err)
-		}
+	if err := form.WriteFiles(dir, files, o); err != nil {
+		return fileError(err)
 	}
 	each := "mỗi quận một tệp"
 	if opts.split == "ward" {
@@ -181,4 +168,51 @@ func joinVi(items []string) string {
 		out += s
 	}
 	return out
+}
+
+// prefill is what the archive holds of each ward's same period a year earlier,
+// for the template's "Cùng kỳ năm trước"; nothing without an archive.
+func prefill(o archiveOption, wards []units.Ward, p period.Period, stdout io.Writer) (map[string]form.Prefill, error) {
+	arc, err := o.openIfAny()
+	if arc == nil || err != nil {
+		return nil, err
+	}
+	defer arc.Close()
+	ly := arc.LastYear(units.BundledMerger())
+	out := map[string]form.Prefill{}
+	filled, merged := 0, 0
+	for _, w := range wards {
+		prior, ok, err := ly.Prior(context.Background(), w, p)
+		if err != nil {
+			return nil, fmt.Errorf("đọc kho lưu trữ %s: %w", arc.Path(), err)
+		}
+		if !ok {
+			continue
+		}
+		pre := form.Prefill{Values: prior.Values, Partial: len(prior.Partial) > 0}
+		switch {
+		case len(prior.Missing) > 0:
+			pre.Note = fmt.Sprintf("Không điền sẵn cùng kỳ năm trước: kho lưu trữ chưa có số liệu kỳ %s của %s", prior.Period, strings.Join(prior.Missing, ", "))
+		case strings.HasPrefix(prior.Basis, "tệp "):
+			pre.Note = "kỳ " + prior.Period
+		default:
+			pre.Note = "kỳ " + prior.Period + ", " + strings.TrimPrefix(prior.Basis, "tổng các đơn vị cũ, ")
+			merged++
+		}
+		if len(prior.Values) > 0 {
+			filled++
+			if pre.Partial {
+				pre.Note += fmt.Sprintf("; số liệu của %s được tính cả đơn vị cũ: hãy trừ phần không sáp nhập vào phường này", strings.Join(prior.Partial, ", "))
+			}
+		}
+		out[w.Code] = pre
+	}
+	if filled > 0 {
+		fmt.Fprintf(stdout, "Đã điền sẵn cùng kỳ năm trước cho %d phường từ kho lưu trữ %s", filled, arc.Path())
+		if merged > 0 {
+			fmt.Fprintf(stdout, " (%d phường mới: tổng của các phường cũ)", merged)
+		}
+		fmt.Fprintln(stdout)
+	}
+	return out, nil
 }

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"dean"
+	"dean/assess"
+	"dean/form"
+	"dean/period"
+)
+
+// dean runs the command line, failing the test on an unexpected status.
+func deanRun(t *testing.T, want int, args ...string) string {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	if code := run(args, &out, &errOut); code != want {
+		t.Fatalf("dean %s: exit %d, want %d\n%s%s", strings.Join(args, " "), code, want, out.String(), errOut.String())
+	}
+	return out.String()
+}
+
+// TestTemplatePrefillsAcrossTheMerger: with the archive holding 2024, the form of
+// 2025 (the first annual period on the new map) pre-fills each new ward's last
+// year with the sum of its predecessors' 2024 counts — for Ninh Kiều (31135) those
+// of Thới Bình, the old Tân An (31135) and Xuân Khánh, never the old 31135 alone —
+// and flags a ward formed partly from a split ward.
+func TestTemplatePrefillsAcrossTheMerger(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "dean.db")
+	deanRun(t, 0, "import", "--archive", db, "../../testdata/history/2024")
+	out := filepath.Join(dir, "2025.xlsx")
+	deanRun(t, 0, "template", "--archive", db, "--period", "2025", "-o", out)
+
+	// Last year as the 2024 forms hold it, read without the archive.
+	set, err := dean.DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := expandFiles([]string{"../../testdata/history/2024"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2024 := period.Period{Year: 2024}
+	a := assess.New(assess.Options{Set: set, Period: &p2024, Keep: true})
+	a.Problems(form.Read(files, form.ReadOptions{Set: set, Period: &p2024}, a.Add)...)
+	y2024 := map[string]assess.Ward{}
+	for _, w := range a.Finish().Wards {
+		y2024[w.Code] = w
+	}
+
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	checked := 0
+	for _, in := range set.Inputs() {
+		if !in.YoY {
+			continue
+		}
+		sum := int64(0)
+		for _, code := range []string{"31123", "31135", "31144"} {
+			sum += y2024[code].Values[in.ID].Now.V
+		}
+		prev, note := cellsOf(t, f, "Ninh Kiều", in.ID)
+		if prev != fmt.Sprint(sum) {
+			t.Errorf("Ninh Kiều, %s: last year %q, want %d = Thới Bình + Tân An (cũ) + Xuân Khánh", in.ID, prev, sum)
+		}
+		if old := y2024["31135"].Values[in.ID].Now.V; prev == fmt.Sprint(old) && old != sum {
+			t.Errorf("Ninh Kiều, %s: last year is the old 31135's alone (%d)", in.ID, old)
+		}
+		if !strings.Contains(note, "gồm phường Thới Bình, Tân An (cũ), Xuân Khánh") {
+			t.Errorf("Ninh Kiều, %s: note %q names not its predecessors", in.ID, note)
+		}
+		_, note = cellsOf(t, f, "Cái Khế", in.ID)
+		if !strings.Contains(note, "Bùi Hữu Nghĩa (một phần) được tính cả") {
+			t.Errorf("Cái Khế, %s: note %q does not flag Bùi Hữu Nghĩa, taken in part", in.ID, note)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no input compared year over year")
+	}
+
+	// The form sent back as it is: its pre-filled values are known as such, and
+	// kept so in the archive (the blank "Kỳ này" is stored as missing).
+	deanRun(t, 1, "import", "--archive", db, out)
+	var rows []struct {
+		Ward      string `json:"ma_phuong"`
+		Input     string `json:"ma_chi_so"`
+		Prev      *int64 `json:"cung_ky_nam_truoc"`
+		Now       *int64 `json:"ky_nay"`
+		Prefilled bool   `json:"cung_ky_dien_san"`
+	}
+	if err := json.Unmarshal([]byte(deanRun(t, 0, "export", "--archive", db, "--period", "2025", "--format", "json")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		if r.Ward == "31135" && r.Input == "toi_pham_ttxh" {
+			found = true
+			if !r.Prefilled || r.Prev == nil || r.Now != nil {
+				t.Errorf("Ninh Kiều's toi_pham_ttxh as exported: %+v", r)
+			}
+		}
+	}
+	if !found {
+		t.Error("Ninh Kiều's toi_pham_ttxh not exported")
+	}
+}
+
+// cellsOf returns an input's "Cùng kỳ năm trước" and "Ghi chú" on a ward's sheet.
+func cellsOf(t *testing.T, f *excelize.File, sheet, id string) (prev, note string) {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if len(r) > 1 && r[1] == id {
+			for len(r) < 7 {
+				r = append(r, "")
+			}
+			return r[5], r[6]
+		}
+	}
+	t.Fatalf("%s: no row for %s", sheet, id)
+	return "", ""
+}
+
+// TestRescoreListsExactlyTheDifferences imports the bundled history, scores every
+// period from the archive with and without a new threshold, and holds rescore to
+// exactly the (ward, criterion) pairs whose result differs.
+func TestRescoreListsExactlyTheDifferences(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports the whole bundled history")
+	}
+	db := filepath.Join(t.TempDir(), "dean.db")
+	deanRun(t, 0, "import", "--archive", db, "../../testdata/can-tho-2022", "../../testdata/history")
+	type key struct{ period, list, ward, criterion, before, after string }
+	var want []key
+	periods := []string{"2022", "2023", "2024", "2025-H1", "2025", "2026-H1", "2026"}
+	for _, p := range periods {
+		before := scoreJSON(t, "score", "--archive", db, "--period", p, "--format", "json")
+		after := scoreJSON(t, "score", "--archive", db, "--period", p, "--format", "json", "--set", "giam_toi_pham_ttxh=5%")
+		for i, w := range after.Wards {
+			b := before.Wards[i]
+			if b.List != w.List || b.Code != w.Code {
+				t.Fatalf("%s: ward %d differs between runs", p, i)
+			}
+			for k, c := range w.Criteria {
+				if c.Result != b.Criteria[k].Result {
+					want = append(want, key{p, w.List, w.Code, c.ID, b.Criteria[k].Result, c.Result})
+				}
+			}
+		}
+	}
+	var got struct {
+		Flips []struct{ Period, List, Ward, Criterion, Before, After string }
+	}
+	out := deanRun(t, 0, "rescore", "--archive", db, "--all", "--set", "giam_toi_pham_ttxh=5%", "--dry-run", "--format", "json")
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	var have []key
+	for _, f := range got.Flips {
+		have = append(have, key{f.Period, f.List, f.Ward, f.Criterion, f.Before, f.After})
+	}
+	less := func(a, b key) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) }
+	slices.SortFunc(want, less)
+	slices.SortFunc(have, less)
+	if len(want) == 0 {
+		t.Fatal("the new threshold changes nothing in the bundled history: the test shows nothing")
+	}
+	if !slices.Equal(want, have) {
+		t.Errorf("rescore lists %d flips, scoring twice finds %d:\nrescore: %v\nscores:  %v", len(have), len(want), have, want)
+	}
+}
+
+type scored struct {
+	Wards []struct {
+		List, Code string
+		Criteria   []struct{ ID, Result string }
+	}
+}
+
+func scoreJSON(t *testing.T, args ...string) scored {
+	t.Helper()
+	var s scored
+	if err := json.Unmarshal([]byte(deanRun(t, 0, args...)), &s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
