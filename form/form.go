@@ -30,6 +30,9 @@ type Options struct {
 	// Prefill is what dean holds of each ward's same period a year earlier, by
 	// ward code: written into "Cùng kỳ năm trước", marked, with a note.
 	Prefill map[string]Prefill
+	// SheetDone, when set, is called as each ward's sheet is laid out; with
+	// WriteFiles, from several goroutines at once.
+	SheetDone func()
 }
 
 // Prefill is one ward's last-year values from the archive.

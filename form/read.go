@@ -24,6 +24,9 @@ type ReadOptions struct {
 	Set    *criteria.Set
 	Units  *units.List    // nil: each sheet's codes are of the list in force for its period
 	Period *period.Period // when non-nil, a form for another period is a problem
+	// FileDone, when set, is called as each file has been read, from the
+	// goroutine that read it.
+	FileDone func()
 }
 
 // Read reads every workbook and hands each ward sheet it can identify to each, as
@@ -48,6 +51,9 @@ func Read(paths []string, o ReadOptions, each func(submission.Submission)) []sub
 			results[i] = []submission.Problem{fileProblem(i, f.path, fmt.Sprintf("tệp giống hệt tệp %s (cùng nội dung từng byte): chỉ đọc một lần", paths[f.sameAs]), true)}
 		default:
 			results[i] = readFile(i, f, o, each)
+		}
+		if o.FileDone != nil {
+			o.FileDone()
 		}
 	})
 	var problems []submission.Problem

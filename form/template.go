@@ -54,6 +54,9 @@ func Write(w io.Writer, o Options) error {
 			return fmt.Errorf("trang %q: %w", names[i], err)
 		}
 		headerRows[i] = header
+		if o.SheetDone != nil {
+			o.SheetDone()
+		}
 	}
 	if err := setPrintTitles(f, names, headerRows); err != nil {
 		return err

@@ -38,7 +38,7 @@ func newCheckCmd() *cobra.Command {
 }
 
 func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
-	b, err := opts.read(readMode{})
+	b, err := opts.read(readMode{stderr: stderr})
 	if err != nil {
 		return err
 	}

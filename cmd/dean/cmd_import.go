@@ -50,7 +50,7 @@ func runImport(opts importOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer a.Close()
-	b, err := opts.read(readMode{keep: true, prior: a})
+	b, err := opts.read(readMode{keep: true, prior: a, stderr: stderr})
 	if err != nil {
 		return err
 	}

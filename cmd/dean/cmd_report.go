@@ -67,7 +67,7 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	b, err := opts.read(readMode{needPeriod: true, keep: true})
+	b, err := opts.read(readMode{needPeriod: true, keep: true, stderr: stderr})
 	if err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ func runScore(opts scoreOptions, stdout, stderr io.Writer) error {
 	if !ok {
 		return usageError{fmt.Errorf("--format %q: chọn table, json hoặc csv", opts.format)}
 	}
-	b, err := opts.read(readMode{})
+	b, err := opts.read(readMode{stderr: stderr})
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ type templateOptions struct {
 	split    string
 	out      string
 	force    bool
+	quiet    bool
 }
 
 func newTemplateCmd() *cobra.Command {
@@ -40,7 +41,7 @@ func newTemplateCmd() *cobra.Command {
   dean template --split district --period 2026-H1 -o bieu-mau/
   dean template --split ward --units phuong-2025.csv --period 2026 -o bieu-mau/`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runTemplate(opts, cmd.OutOrStdout())
+			return runTemplate(opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	opts.criteria.register(cmd, false)
@@ -51,10 +52,11 @@ func newTemplateCmd() *cobra.Command {
 	cmd.Flags().StringVar(&opts.split, "split", "", "ghi mỗi quận (district) hoặc mỗi phường (ward) một tệp vào thư mục -o, `CÁCH` chia: district hoặc ward")
 	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "`TỆP` .xlsx sẽ ghi, hoặc thư mục khi có --split (bắt buộc)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "ghi đè lên tệp đã có")
+	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, "không hiện tiến độ khi xử lý lâu")
 	return cmd
 }
 
-func runTemplate(opts templateOptions, stdout io.Writer) error {
+func runTemplate(opts templateOptions, stdout, stderr io.Writer) error {
 	if opts.out == "" {
 		if opts.split != "" {
 			return usageError{fmt.Errorf("thiếu -o THƯ_MỤC")}
@@ -96,10 +98,19 @@ func runTemplate(opts templateOptions, stdout io.Writer) error {
 	if o.Prefill, err = prefill(opts.archive, wards, *p, stdout); err != nil {
 		return err
 	}
+	pr := newProgress(stderr, opts.quiet, len(wards), "Lập biểu mẫu", "phường")
+	defer pr.Finish()
+	o.SheetDone = pr.Item
 	if opts.split != "" {
-		return writeSplit(opts, o, stdout)
+		msg, err := writeSplit(opts, o)
+		pr.Finish()
+		if err == nil {
+			fmt.Fprintln(stdout, msg)
+		}
+		return err
 	}
 	err = atomicfile.Write(opts.out, func(w io.Writer) error { return form.Write(w, o) })
+	pr.Finish()
 	if err != nil {
 		return fileError(err)
 	}
@@ -110,7 +121,7 @@ func runTemplate(opts templateOptions, stdout io.Writer) error {
 // writeSplit writes one template a district or a ward into the folder -o. It
 // writes nothing if any of the files is there already, unless --force: they may
 // be forms districts have filled in.
-func writeSplit(opts templateOptions, o form.Options, stdout io.Writer) error {
+func writeSplit(opts templateOptions, o form.Options) (string, error) {
 	set, p, wards := o.Set, o.Period, o.Wards
 	var files []form.File
 	switch opts.split {
@@ -119,18 +130,18 @@ func writeSplit(opts templateOptions, o form.Options, stdout io.Writer) error {
 		files, err = form.SplitByDistrict(wards)
 		var none *form.NoDistrictError
 		if errors.As(err, &none) {
-			return hinted{usageError{fmt.Errorf("--split district: danh mục đơn vị có %v", err)},
+			return "", hinted{usageError{fmt.Errorf("--split district: danh mục đơn vị có %v", err)},
 				"từ 1/7/2025 các phường báo cáo trực tiếp, không qua quận: dùng --split ward để mỗi phường một tệp"}
 		}
 		if err != nil {
-			return err
+			return "", err
 		}
 	case "ward":
 		files = form.SplitByWard(wards)
 	}
 	dir := opts.out
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return usageError{fmt.Errorf("-o %s: với --split, -o là thư mục, nhưng %s là một tệp", dir, dir)}
+		return "", usageError{fmt.Errorf("-o %s: với --split, -o là thư mục, nhưng %s là một tệp", dir, dir)}
 	}
 	if !opts.force {
 		var there []string
@@ -140,23 +151,22 @@ func writeSplit(opts templateOptions, o form.Options, stdout io.Writer) error {
 			}
 		}
 		if len(there) > 0 {
-			return hinted{fmt.Errorf("thư mục %s đã có %d tệp sẽ bị ghi đè, không ghi tệp nào: %s", dir, len(there), strings.Join(there, ", ")),
+			return "", hinted{fmt.Errorf("thư mục %s đã có %d tệp sẽ bị ghi đè, không ghi tệp nào: %s", dir, len(there), strings.Join(there, ", ")),
 				"chọn thư mục khác, hoặc thêm --force nếu thật sự muốn thay các tệp này"}
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fileError(err)
+		return "", fileError(err)
 	}
 	if err := form.WriteFiles(dir, files, o); err != nil {
-		return fileError(err)
+		return "", fileError(err)
 	}
 	each := "mỗi quận một tệp"
 	if opts.split == "ward" {
 		each = "mỗi phường một tệp"
 	}
-	fmt.Fprintf(stdout, "Đã ghi %d tệp (%s) vào %s: %d phường, kỳ báo cáo %s, bộ tiêu chí %s\n",
-		len(files), each, dir, len(wards), p.Label(), set.Version)
-	return nil
+	return fmt.Sprintf("Đã ghi %d tệp (%s) vào %s: %d phường, kỳ báo cáo %s, bộ tiêu chí %s",
+		len(files), each, dir, len(wards), p.Label(), set.Version), nil
 }
 
 func joinVi(items []string) string {

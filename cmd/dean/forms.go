@@ -36,6 +36,8 @@ type readMode struct {
 	// prior is the archive a form's last year is compared with; nil: the one
 	// --archive names, when it exists.
 	prior *archive.Archive
+	// stderr shows progress, when it is a terminal.
+	stderr io.Writer
 }
 
 // formsOptions are what every form-reading command (check, score, report) takes.
@@ -45,6 +47,7 @@ type formsOptions struct {
 	period   periodOption
 	archive  archiveOption
 	files    []string
+	quiet    bool
 }
 
 func (o *formsOptions) register(cmd *cobra.Command, thresholds bool, periodUsage string) {
@@ -52,6 +55,7 @@ func (o *formsOptions) register(cmd *cobra.Command, thresholds bool, periodUsage
 	o.units.register(cmd)
 	o.period.register(cmd, periodUsage)
 	o.archive.register(cmd)
+	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "không hiện tiến độ khi xử lý lâu")
 }
 
 // read loads the model and reads the forms, or with no files the period from
@@ -97,7 +101,10 @@ func (o *formsOptions) read(mode readMode) (*batch, error) {
 		}
 	} else {
 		a.Prior(priorFrom(prior))
-		a.Problems(form.Read(files, form.ReadOptions{Set: set, Units: list, Period: p}, a.Add)...)
+		pr := newProgress(mode.stderr, o.quiet, len(files), "Đọc biểu mẫu", "tệp")
+		ro := form.ReadOptions{Set: set, Units: list, Period: p, FileDone: pr.Item}
+		a.Problems(form.Read(files, ro, func(s submission.Submission) { a.Add(s); pr.Ward() })...)
+		pr.Finish()
 	}
 	as := a.Finish()
 	return &batch{set: set, units: as.Units, period: p, files: files, Assessment: as}, nil
