@@ -57,7 +57,7 @@ func TestEveryIndicatorHasExamples(t *testing.T) {
 		pass, other := map[string]bool{}, map[string]bool{}
 		for _, ex := range c.Examples {
 			for _, e := range ex.Expect {
-				if e.Verdict == string(score.Pass) {
+				if e.Verdict == score.Pass.String() {
 					pass[e.ID] = true
 				} else {
 					other[e.ID] = true

@@ -119,16 +119,16 @@ func explain(before, after score.Criterion) (string, string) {
 	var b, a []string
 	for _, in := range after.Indicators {
 		if o, ok := was[in.ID]; ok && o.Verdict != in.Verdict {
-			b = append(b, o.ID+": "+o.Explanation)
-			a = append(a, in.ID+": "+in.Explanation)
+			b = append(b, o.ID+": "+o.Explanation())
+			a = append(a, in.ID+": "+in.Explanation())
 		}
 	}
 	if len(a) == 0 {
 		for _, in := range before.Indicators {
-			b = append(b, in.ID+": "+in.Explanation)
+			b = append(b, in.ID+": "+in.Explanation())
 		}
 		for _, in := range after.Indicators {
-			a = append(a, in.ID+": "+in.Explanation)
+			a = append(a, in.ID+": "+in.Explanation())
 		}
 	}
 	return strings.Join(b, "; "), strings.Join(a, "; ")

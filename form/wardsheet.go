@@ -165,6 +165,9 @@ func (r *sheetReader) scan() scanned {
 			}
 			if sc.findHeader(cells, row.Num, r.keys) {
 				sc.rows = make([]inputRow, 0, len(r.inputs)+8)
+				// Below the header only these columns are read: the labels a
+				// sheet repeats in the others are never decoded.
+				rows.Only(sc.idCol, sc.nowCol, sc.prevCol, sc.noteCol)
 			} else {
 				sc.fields.scan(cells, row.Num, r.keys)
 			}

@@ -78,7 +78,7 @@ func verdict(c score.Card, crit string) score.Verdict {
 			return cr.Verdict
 		}
 	}
-	return ""
+	panic("no criterion " + crit)
 }
 
 func indicator(c score.Card, crit, id string) score.Verdict {
@@ -89,7 +89,7 @@ func indicator(c score.Card, crit, id string) score.Verdict {
 			}
 		}
 	}
-	return ""
+	panic("no indicator " + crit + "/" + id)
 }
 
 func TestCanThoDistribution(t *testing.T) {

@@ -43,8 +43,8 @@ func appendix(in Input) []AppendixPage {
 	return pages
 }
 
-func actual(i score.Indicator) string { return i.Actual }
-func target(i score.Indicator) string { return i.Target }
+func actual(i score.Indicator) string { return i.Actual() }
+func target(i score.Indicator) string { return i.Target() }
 
 // joinField joins one field of a criterion's indicators; a missing value shows as
 // a dash so the positions still line up with the targets.

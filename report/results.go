@@ -288,5 +288,5 @@ func indicatorText(in Input, ind score.Indicator) string {
 	if x := in.Criteria.Input(ind.ID); x != nil {
 		label = x.Label
 	}
-	return strings.TrimSpace(label + ": " + ind.Explanation)
+	return strings.TrimSpace(label + ": " + ind.Explanation())
 }

@@ -168,8 +168,8 @@ func detailSheet(in Input) Sheet {
 				}
 				r := vals[ind.ID]
 				s.Rows = append(s.Rows, []Cell{text(w.Code), text(w.Name), text(w.District), text(c.ID), text(ind.ID), text(label),
-					numCell(r.Now), numCell(r.Prev), change(r), text(ind.Actual), text(ind.Target),
-					text(ind.Verdict.Text()), text(c.Verdict.Text()), text(ind.Explanation)})
+					numCell(r.Now), numCell(r.Prev), change(r), text(ind.Actual()), text(ind.Target()),
+					text(ind.Verdict.Text()), text(c.Verdict.Text()), text(ind.Explanation())})
 			}
 		}
 	}

@@ -2,8 +2,6 @@ package score
 
 import (
 	"math/big"
-	"math/bits"
-	"strings"
 
 	"dean/criteria"
 )
@@ -25,10 +23,8 @@ func Evaluate(set *criteria.Set, vals Values) Card {
 			if in.Rule == nil {
 				continue
 			}
-			o := e.rule(in.Rule)
-			cr.Indicators = append(cr.Indicators, Indicator{
-				ID: in.ID, Verdict: o.verdict, Actual: o.actual, Target: o.target, Explanation: o.explain,
-			})
+			f := e.rule(in.Rule)
+			cr.Indicators = append(cr.Indicators, Indicator{ID: in.ID, Verdict: f.verdict, set: set, fact: f})
 		}
 		cr.Verdict = combineAll(cr.Indicators)
 		card.Criteria = append(card.Criteria, cr)
@@ -71,73 +67,107 @@ type evaluator struct {
 	vals Values
 }
 
-type outcome struct {
-	verdict                 Verdict
-	actual, target, explain string
+// fact is what a rule was decided on: the verdict and the numbers, from which the
+// words are written only when an output asks for them (a nationwide run scores
+// hundreds of thousands of indicators and keeps every card).
+type fact struct {
+	rule    *criteria.Rule
+	verdict Verdict
+	// x is the measured input's value this period; other the denominator (a
+	// share) or what is subtracted (a difference); prev last year's value; tgt
+	// the target when it is another input's value.
+	x, other, prev, tgt int64
+	// subs are the alternatives evaluated (any/all), or the zero-base rule that
+	// decided a change from a last year of 0; nil for most rules.
+	subs *[]fact
+	// lack says which of the rule's inputs has no value; none when all do.
+	lack lack
+	// decisive is the alternative whose words alone explain the verdict; -1 when
+	// the words are every alternative's, joined.
+	decisive int8
 }
 
-func (e evaluator) rule(r *criteria.Rule) outcome {
+// lack is which value a rule missed.
+type lack uint8
+
+const (
+	none       lack = iota
+	lackInput       // the measured input, this period
+	lackPrev        // the measured input, last year
+	lackTarget      // the input that is the target
+	lackOther       // the denominator, or what is subtracted
+)
+
+// id is the missing input's id, and whether it is last year's value.
+func (l lack) id(r *criteria.Rule) (string, bool) {
+	switch l {
+	case lackPrev:
+		return r.Input, true
+	case lackTarget:
+		return r.Target.Input, false
+	case lackOther:
+		return r.Other, false
+	}
+	return r.Input, false
+}
+
+func (e evaluator) rule(r *criteria.Rule) fact {
 	switch {
 	case r.Any != nil:
-		return e.any(r.Any)
+		return e.any(r)
 	case r.All != nil:
-		return e.all(r.All)
+		return e.all(r)
 	}
 	return e.leaf(r)
 }
 
 // any passes when one alternative passes; otherwise missing data in an alternative
 // leaves the outcome open.
-func (e evaluator) any(rs []*criteria.Rule) outcome {
-	var outs []outcome
-	for _, r := range rs {
-		o := e.rule(r)
+func (e evaluator) any(r *criteria.Rule) fact {
+	subs := make([]fact, 0, len(r.Any))
+	f := fact{rule: r, decisive: -1, subs: &subs}
+	for _, sub := range r.Any {
+		o := e.rule(sub)
+		subs = append(subs, o)
 		if o.verdict == Pass {
-			return o
+			f.verdict, f.decisive = Pass, int8(len(subs)-1)
+			return f
 		}
-		outs = append(outs, o)
 	}
-	v := NA
-	for _, o := range outs {
+	f.verdict = NA
+	for _, o := range subs {
 		if o.verdict == Missing {
-			v = Missing
+			f.verdict = Missing
 			break
 		}
 		if o.verdict == Fail {
-			v = Fail
+			f.verdict = Fail
 		}
 	}
-	return join(v, outs, "; hoặc ")
+	return f
 }
 
-func (e evaluator) all(rs []*criteria.Rule) outcome {
-	var outs []outcome
-	v := Pass
+func (e evaluator) all(r *criteria.Rule) fact {
+	subs := make([]fact, 0, len(r.All))
+	f := fact{rule: r, decisive: -1, verdict: Pass, subs: &subs}
 	nas := 0
-	for _, r := range rs {
-		o := e.rule(r)
-		outs = append(outs, o)
+	for _, sub := range r.All {
+		o := e.rule(sub)
+		subs = append(subs, o)
 		switch o.verdict {
 		case Fail:
-			return o
+			f.verdict, f.decisive = Fail, int8(len(subs)-1)
+			return f
 		case Missing:
-			v = Missing
+			f.verdict = Missing
 		case NA:
 			nas++
 		}
 	}
-	if nas == len(outs) {
-		v = NA
+	if nas == len(subs) {
+		f.verdict = NA
 	}
-	return join(v, outs, "; ")
-}
-
-func join(v Verdict, outs []outcome, sep string) outcome {
-	var a, t, x []string
-	for _, o := range outs {
-		a, t, x = append(a, o.actual), append(t, o.target), append(x, o.explain)
-	}
-	return outcome{v, strings.Join(a, sep), strings.Join(t, sep), strings.Join(x, sep)}
+	return f
 }
 
 func (e evaluator) num(id string, prev bool) (int64, bool) {
@@ -148,84 +178,57 @@ func (e evaluator) num(id string, prev bool) (int64, bool) {
 	return r.Now.V, r.Now.OK
 }
 
-func (e evaluator) missing(id string, prev bool) outcome {
-	which := "kỳ này"
-	if prev {
-		which = "cùng kỳ năm trước"
-	}
-	return outcome{verdict: Missing, explain: "thiếu số liệu " + id + " (" + which + ")"}
+func lacking(r *criteria.Rule, l lack) fact {
+	return fact{rule: r, verdict: Missing, lack: l, decisive: -1}
 }
 
-func (e evaluator) leaf(r *criteria.Rule) outcome {
-	in := e.set.Input(r.Input)
-	x, ok := e.num(r.Input, false)
-	if !ok {
-		return e.missing(r.Input, false)
+func (e evaluator) leaf(r *criteria.Rule) fact {
+	f := fact{rule: r, decisive: -1}
+	var ok bool
+	if f.x, ok = e.num(r.Input, false); !ok {
+		return lacking(r, lackInput)
 	}
 	target, _, ok := e.set.Resolve(r.Target)
 	if !ok { // another input's value
-		t, present := e.num(r.Target.Input, false)
-		if !present {
-			return e.missing(r.Target.Input, false)
+		if f.tgt, ok = e.num(r.Target.Input, false); !ok {
+			return lacking(r, lackTarget)
 		}
-		target = big.NewRat(t, 1)
+		target = big.NewRat(f.tgt, 1)
 	}
-	xr := big.NewRat(x, 1)
+	var actual *big.Rat
 	switch r.Measure {
 	case criteria.Ratio:
-		d, ok := e.num(r.Other, false)
-		if !ok {
-			return e.missing(r.Other, false)
+		if f.other, ok = e.num(r.Other, false); !ok {
+			return lacking(r, lackOther)
 		}
-		if d == 0 {
-			return outcome{verdict: NA, actual: "—", target: opText(r.Op) + " " + exactPct(target),
-				explain: "không áp dụng: " + r.Other + " bằng 0"}
+		if f.other == 0 {
+			f.verdict = NA
+			return f
 		}
-		ratio := new(big.Rat).SetFrac64(x, d)
-		actual := pct(ratio, target)
-		return decide(ratio, r.Op, target, actual, opText(r.Op)+" "+exactPct(target),
-			criteria.FormatInt(x)+"/"+criteria.FormatInt(d)+" = "+actual)
+		actual = new(big.Rat).SetFrac64(f.x, f.other)
 	case criteria.Difference:
-		o, ok := e.num(r.Other, false)
-		if !ok {
-			return e.missing(r.Other, false)
+		if f.other, ok = e.num(r.Other, false); !ok {
+			return lacking(r, lackOther)
 		}
-		diff := big.NewRat(x-o, 1)
-		actual := withUnit(x-o, in)
-		return decide(diff, r.Op, target, actual, opText(r.Op)+" "+criteria.FormatDecimal(target, 4),
-			withUnit(x, in)+", trừ "+criteria.FormatInt(o)+" do bất khả kháng hoặc kết luận không đúng, còn "+actual)
+		actual = big.NewRat(f.x-f.other, 1)
 	case criteria.Change:
-		p, ok := e.num(r.Input, true)
-		if !ok {
-			return e.missing(r.Input, true)
+		if f.prev, ok = e.num(r.Input, true); !ok {
+			return lacking(r, lackPrev)
 		}
-		if p == 0 {
-			o := e.leaf(r.ZeroBase)
-			o.explain = "cùng kỳ năm trước bằng 0, kỳ này " + o.explain
-			return o
+		if f.prev == 0 {
+			z := []fact{e.leaf(r.ZeroBase)}
+			f.verdict, f.subs, f.decisive = z[0].verdict, &z, 0
+			return f
 		}
-		change := new(big.Rat).SetFrac64(x-p, p)
-		actual := changeText(change, target)
-		return decide(change, r.Op, target, actual, changeTarget(r.Op, target),
-			criteria.FormatInt(x)+" so với "+criteria.FormatInt(p)+" cùng kỳ: "+actual)
+		actual = new(big.Rat).SetFrac64(f.x-f.prev, f.prev)
+	default:
+		actual = big.NewRat(f.x, 1)
 	}
-	if in.Kind == criteria.Bool {
-		return decide(xr, r.Op, target, yesNo(x), yesNo(target.Num().Int64()), yesNo(x))
+	f.verdict = Fail
+	if compare(actual, r.Op, target) {
+		f.verdict = Pass
 	}
-	what := withUnit(x, in)
-	if r.Input != r.Owner {
-		what = in.Label + ": " + what
-	}
-	return decide(xr, r.Op, target, withUnit(x, in), opText(r.Op)+" "+criteria.FormatDecimal(target, 4), what)
-}
-
-// decide compares exactly and writes the explanation "<what> (yêu cầu <target>)".
-func decide(actual *big.Rat, op criteria.Op, target *big.Rat, actualText, targetText, what string) outcome {
-	v := Fail
-	if compare(actual, op, target) {
-		v = Pass
-	}
-	return outcome{v, actualText, targetText, what + " (yêu cầu " + targetText + ")"}
+	return f
 }
 
 func compare(a *big.Rat, op criteria.Op, b *big.Rat) bool {
@@ -243,147 +246,4 @@ func compare(a *big.Rat, op criteria.Op, b *big.Rat) bool {
 		return c == 0
 	}
 	return false
-}
-
-func opText(op criteria.Op) string {
-	switch op {
-	case criteria.GE:
-		return "≥"
-	case criteria.LE:
-		return "≤"
-	}
-	return string(op)
-}
-
-func yesNo(v int64) string {
-	if v != 0 {
-		return "Có"
-	}
-	return "Không"
-}
-
-func withUnit(n int64, in *criteria.Input) string {
-	if in == nil || in.Unit == "" {
-		return criteria.FormatInt(n)
-	}
-	return criteria.FormatInt(n) + " " + in.Unit
-}
-
-// pct shows a share with as many decimals as its target has (at least one), and
-// more when that would make a value that misses its target look equal to it
-// (99,96 % shown as "100 %").
-func pct(v, target *big.Rat) string {
-	d := max(1, decimals(exactPct(target)))
-	// Values a display step or more apart never print alike: skip the comparison,
-	// which is most of the cost on a nationwide run.
-	if apart(v, target, d+2) {
-		return criteria.FormatPercentN(v, d)
-	}
-	for ; ; d++ {
-		s := criteria.FormatPercentN(v, d)
-		if d >= 6 || cmpRat(v, target) == 0 || s != criteria.FormatPercentN(target, d) {
-			return s
-		}
-	}
-}
-
-// small is below 2^31 in absolute value: the product of two such numbers, and
-// the difference of two such products, fit in an int64.
-func small(n int64) bool { return n > -1<<31 && n < 1<<31 }
-
-// fraction gives r as num/den in machine words when both are small, which counts
-// and thresholds are: the exact comparisons below then need no math/big.
-func fraction(r *big.Rat) (num, den int64, ok bool) {
-	n, d := r.Num(), r.Denom()
-	if !n.IsInt64() || !d.IsInt64() {
-		return 0, 0, false
-	}
-	num, den = n.Int64(), d.Int64()
-	return num, den, small(num) && small(den)
-}
-
-// cmpRat is a.Cmp(b), exact, by cross-multiplying when both are small fractions.
-func cmpRat(a, b *big.Rat) int {
-	an, ad, ok1 := fraction(a)
-	bn, bd, ok2 := fraction(b)
-	if !ok1 || !ok2 {
-		return a.Cmp(b)
-	}
-	// Denominators are positive, so the order of a and b is that of an·bd and bn·ad.
-	l, r := an*bd, bn*ad
-	switch {
-	case l < r:
-		return -1
-	case l > r:
-		return 1
-	}
-	return 0
-}
-
-// apart reports whether |a − b| ≥ 10^−exp, exactly.
-func apart(a, b *big.Rat, exp int) bool {
-	an, ad, ok1 := fraction(a)
-	bn, bd, ok2 := fraction(b)
-	if ok1 && ok2 && exp >= 0 && exp <= 18 {
-		// |an/ad − bn/bd| ≥ 10^−exp ⇔ |an·bd − bn·ad| · 10^exp ≥ ad·bd, where the
-		// difference is below 2^63 and the product with 10^exp is taken in 128 bits.
-		diff := an*bd - bn*ad
-		if diff < 0 {
-			diff = -diff
-		}
-		pow := uint64(1)
-		for range exp {
-			pow *= 10
-		}
-		hi, lo := bits.Mul64(uint64(diff), pow)
-		return hi > 0 || lo >= uint64(ad*bd)
-	}
-	step := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(exp)), nil))
-	return new(big.Rat).Abs(new(big.Rat).Sub(a, b)).Cmp(step) >= 0
-}
-
-// decimals counts the digits after the decimal comma in "1,25 %".
-func decimals(s string) int {
-	_, frac, ok := strings.Cut(strings.TrimSuffix(s, " %"), ",")
-	if !ok {
-		return 0
-	}
-	return len(frac)
-}
-
-func changeText(change, target *big.Rat) string {
-	abs := new(big.Rat).Abs(change)
-	switch change.Sign() {
-	case -1:
-		return "giảm " + pct(abs, new(big.Rat).Abs(target))
-	case 1:
-		return "tăng " + pct(abs, new(big.Rat).Abs(target))
-	}
-	return "không đổi"
-}
-
-func changeTarget(op criteria.Op, target *big.Rat) string {
-	abs := exactPct(new(big.Rat).Abs(target))
-	switch {
-	case (op == criteria.LE || op == criteria.LT) && target.Sign() < 0:
-		return "giảm " + opText(flip(op)) + " " + abs
-	case (op == criteria.GE || op == criteria.GT) && target.Sign() > 0:
-		return "tăng " + opText(op) + " " + abs
-	}
-	return "mức thay đổi " + opText(op) + " " + exactPct(target)
-}
-
-// exactPct writes a target as it was set (1,25 % stays 1,25 %): a rounded target
-// could contradict the verdict beside it.
-func exactPct(v *big.Rat) string { return criteria.FormatPercentN(v, 4) }
-
-// flip turns "change ≤ −6 %" into "decrease ≥ 6 %".
-func flip(op criteria.Op) criteria.Op {
-	switch op {
-	case criteria.LE:
-		return criteria.GE
-	case criteria.LT:
-		return criteria.GT
-	}
-	return op
 }

@@ -127,10 +127,10 @@ func TestRuleBoundaries(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got := indicator(t, score.Evaluate(set, tt.vals), tt.indicator)
 			if got.Verdict != tt.want {
-				t.Errorf("verdict: got %s, want %s (%s)", got.Verdict, tt.want, got.Explanation)
+				t.Errorf("verdict: got %s, want %s (%s)", got.Verdict, tt.want, got.Explanation())
 			}
-			if tt.explain != "" && got.Explanation != tt.explain {
-				t.Errorf("explanation:\n got %q\nwant %q", got.Explanation, tt.explain)
+			if tt.explain != "" && got.Explanation() != tt.explain {
+				t.Errorf("explanation:\n got %q\nwant %q", got.Explanation(), tt.explain)
 			}
 		})
 	}
@@ -145,8 +145,8 @@ func TestThresholdOverrideChangesVerdict(t *testing.T) {
 	if err := set.Set("giam_toi_pham_ttxh", "5%"); err != nil {
 		t.Fatal(err)
 	}
-	if got := indicator(t, score.Evaluate(set, vals), "toi_pham_ttxh"); got.Verdict != score.Pass || got.Target != "giảm ≥ 5 %" {
-		t.Errorf("at 5 %%: got %s %q, want pass with target giảm ≥ 5 %%", got.Verdict, got.Target)
+	if got := indicator(t, score.Evaluate(set, vals), "toi_pham_ttxh"); got.Verdict != score.Pass || got.Target() != "giảm ≥ 5 %" {
+		t.Errorf("at 5 %%: got %s %q, want pass with target giảm ≥ 5 %%", got.Verdict, got.Target())
 	}
 }
 
@@ -174,8 +174,8 @@ func TestNonRoundThresholdsShowExactly(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := indicator(t, score.Evaluate(set, tt.vals), tt.indicator)
-		if got.Verdict != tt.want || got.Explanation != tt.explain {
-			t.Errorf("%s: got %s %q, want %s %q", tt.set, got.Verdict, got.Explanation, tt.want, tt.explain)
+		if got.Verdict != tt.want || got.Explanation() != tt.explain {
+			t.Errorf("%s: got %s %q, want %s %q", tt.set, got.Verdict, got.Explanation(), tt.want, tt.explain)
 		}
 	}
 }
@@ -189,7 +189,7 @@ func TestCriterionVerdict(t *testing.T) {
 			}
 		}
 		t.Fatalf("no criterion %s", id)
-		return ""
+		return score.Missing
 	}
 	tests := []struct {
 		name string

@@ -34,7 +34,7 @@ areas:
 	})
 	tc10 := card.Criteria[0]
 	fmt.Println(tc10.ID, tc10.Verdict)
-	fmt.Println(tc10.Indicators[0].Explanation)
+	fmt.Println(tc10.Indicators[0].Explanation())
 	// Output:
 	// TC10 pass
 	// 47 so với 50 cùng kỳ: giảm 6 % (yêu cầu giảm ≥ 6 %)

@@ -39,12 +39,13 @@ func CheckExamples(set *criteria.Set) []ExampleFailure {
 			got := card.criterion(c.ID)
 			for _, want := range ex.Expect {
 				v, why := got.outcome(want.ID)
-				if string(v) == want.Verdict {
+				if v.String() == want.Verdict {
 					continue
 				}
+				w, _ := ParseVerdict(want.Verdict)
 				fails = append(fails, ExampleFailure{
 					Criterion: c.ID, Example: ex.Name, Line: ex.Line, ID: want.ID,
-					Want: Verdict(want.Verdict), Got: v, Explanation: why,
+					Want: w, Got: v, Explanation: why,
 				})
 			}
 		}
@@ -90,7 +91,7 @@ func (cr Criterion) outcome(id string) (Verdict, string) {
 	}
 	for _, in := range cr.Indicators {
 		if in.ID == id {
-			return in.Verdict, in.Explanation
+			return in.Verdict, in.Explanation()
 		}
 	}
 	return Missing, "không có chỉ số " + id

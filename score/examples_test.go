@@ -43,7 +43,7 @@ func TestExampleFailuresNameWhatBroke(t *testing.T) {
 // a failure lists the indicators that did not pass.
 func TestExampleOfACriterion(t *testing.T) {
 	set := testSet(t)
-	set.Criteria()[0].Examples[1].Expect[1].Verdict = string(score.Pass) // TC01 is missing data there
+	set.Criteria()[0].Examples[1].Expect[1].Verdict = score.Pass.String() // TC01 is missing data there
 	got := score.CheckExamples(set)
 	if len(got) != 1 || got[0].ID != "TC01" || got[0].Got != score.Missing {
 		t.Fatalf("got %v", got)

@@ -49,12 +49,8 @@ func WriteJSON(w io.Writer, res Result) error {
 	for start := 0; start < len(res.Wards); start += chunk {
 		part := res.Wards[start:min(start+chunk, len(res.Wards))]
 		encoded := make([][]byte, len(part))
-		errs := make([]error, len(part))
-		parallel(len(part), func(i int) { encoded[i], errs[i] = marshal(part[i], "    ") })
+		parallel(len(part), func(i int) { encoded[i] = appendWard(nil, part[i], "    ") })
 		for i, b := range encoded {
-			if errs[i] != nil {
-				return errs[i]
-			}
 			if start+i > 0 {
 				bw.WriteString(",")
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -87,6 +88,46 @@ type Rows struct {
 	hasDim bool
 	merges []Range
 	err    error
+	// lastCol is the column of the row's last cell read, kept or not: cells
+	// without a reference follow it, and a cell before it is damage.
+	lastCol int
+	// only, when set, are the columns whose cells are kept (see Only).
+	only []bool
+}
+
+// Only keeps, from the next row on, just the cells of these 1-based columns:
+// the others are checked for their place but their values are not read, which
+// spares the text a sheet repeats in columns a caller does not need. Without
+// columns, every cell is kept again.
+func (r *Rows) Only(cols ...int) {
+	if len(cols) == 0 {
+		r.only = nil
+		return
+	}
+	r.only = make([]bool, slices.Max(cols)+1)
+	for _, c := range cols {
+		if c > 0 {
+			r.only[c] = true
+		}
+	}
+}
+
+// skipCell passes over the rest of a cell not kept. When its end is in the
+// window, with no comment or CDATA before it that could hold "</c>", it jumps
+// there; else it reads the cell's elements one by one.
+func (r *Rows) skipCell() error {
+	s := &r.s
+	b := s.buf[s.pos:s.end]
+	if i := bytes.Index(b, cellEnd); i >= 0 && !bytes.Contains(b[:i], []byte("<!")) {
+		s.pos += i + len(cellEnd)
+		return nil
+	}
+	return s.skip()
+}
+
+// skipped reports whether a column's cells are not kept.
+func (r *Rows) skipped(col int) bool {
+	return r.only != nil && (col >= len(r.only) || !r.only[col])
 }
 
 type rowsState uint8
@@ -154,11 +195,7 @@ func (r *Rows) Row() Row { return r.row }
 func (r *Rows) Dimension() (Range, bool) { return r.dim, r.hasDim }
 
 func (r *Rows) setErr(err error) {
-	col := 0
-	if n := len(r.row.Cells); n > 0 {
-		col = r.row.Cells[n-1].Col
-	}
-	r.err, r.state = annotate(err, r.sheet, r.row.Num, col), atEnd
+	r.err, r.state = annotate(err, r.sheet, r.row.Num, r.lastCol), atEnd
 }
 
 // annotate places damage in its sheet and cell when it does not say already.
@@ -285,7 +322,7 @@ func (r *Rows) readRow(ref []byte, empty bool) error {
 	} else if num > MaxRows {
 		return s.fail("more rows than a sheet can hold")
 	}
-	r.row.Num, r.row.Cells, r.arena = num, r.row.Cells[:0], r.arena[:0]
+	r.row.Num, r.row.Cells, r.arena, r.lastCol = num, r.row.Cells[:0], r.arena[:0], 0
 	if empty {
 		return nil
 	}
@@ -374,6 +411,13 @@ func (r *Rows) readCell(empty bool) error {
 	if err != nil {
 		return err
 	}
+	if r.skipped(c.Col) {
+		r.row.Cells = r.row.Cells[:len(r.row.Cells)-1]
+		if empty {
+			return nil
+		}
+		return r.skipCell()
+	}
 	// The value, from <v> or for an inline string <is>.
 	start, hasV, hasIS := len(r.arena), false, false
 	if !empty {
@@ -450,6 +494,10 @@ func (r *Rows) fastCell() (bool, error) {
 	if err != nil {
 		return true, err
 	}
+	if r.skipped(c.Col) {
+		r.row.Cells, r.arena = r.row.Cells[:len(r.row.Cells)-1], r.arena[:start]
+		return true, nil
+	}
 	return true, r.addCell(c, t, start, hasV, false)
 }
 
@@ -505,11 +553,8 @@ func plainTag(b []byte, p int) (rst [3][]byte, end int, empty, ok bool) {
 // start tag (nil when absent), and returns it with its type.
 func (r *Rows) newCell(ref, style, typ []byte) (*Cell, byte, error) {
 	s := &r.s
-	col := 1
-	if n := len(r.row.Cells); n > 0 {
-		col = r.row.Cells[n-1].Col + 1
-	}
-	prev := col - 1
+	col := r.lastCol + 1
+	prev := r.lastCol
 	if ref != nil {
 		n, ok := parseColumn(ref)
 		if !ok {
@@ -551,6 +596,7 @@ func (r *Rows) newCell(ref, style, typ []byte) (*Cell, byte, error) {
 			return nil, 0, s.fail(fmt.Sprintf("a cell type %q", typ))
 		}
 	}
+	r.lastCol = col
 	r.row.Cells = append(r.row.Cells, Cell{Col: col, Style: st, Format: r.b.format(st)})
 	return &r.row.Cells[len(r.row.Cells)-1], t, nil
 }
