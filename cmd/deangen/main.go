@@ -5,6 +5,7 @@
 //	deangen -history -o testdata/history      2023 to 2026 across the 2025 merger, one
 //	                                          folder per period, and the register cong-nhan.csv
 //	deangen -national -o bench/data           3.321 wards in 34 provinces, plus units.csv
+//	deangen -national -period 2024 -o DIR     the same for another period
 //
 // Forms come one workbook per district while there are districts, and one per
 // ward from 1/7/2025, when wards report straight to the city: the files are
@@ -37,12 +38,18 @@ func main() {
 	history := flag.Bool("history", false, "tạo số liệu Cần Thơ các kỳ 2023–2026 và sổ công nhận thay cho Cần Thơ 2022")
 	wards := flag.Int("wards", 3321, "số phường của bộ toàn quốc")
 	provinces := flag.Int("provinces", 34, "số tỉnh của bộ toàn quốc (mỗi tỉnh một tệp)")
+	periodCode := flag.String("period", "2026-H1", "kỳ báo cáo của bộ toàn quốc")
 	flag.Parse()
+	p, err := period.Parse(*periodCode)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "deangen:", err)
+		os.Exit(2)
+	}
 	if *out == "" || flag.NArg() > 0 || *national && *history {
 		flag.Usage()
 		os.Exit(2)
 	}
-	do := func() error { return run(*out, *national, *wards, *provinces) }
+	do := func() error { return run(*out, *national, *wards, *provinces, p) }
 	if *history {
 		do = func() error { return runHistory(*out) }
 	}
@@ -52,7 +59,7 @@ func main() {
 	}
 }
 
-func run(dir string, national bool, n, provinces int) error {
+func run(dir string, national bool, n, provinces int, np period.Period) error {
 	set, err := dean.DefaultSet()
 	if err != nil {
 		return err
@@ -63,7 +70,7 @@ func run(dir string, national bool, n, provinces int) error {
 	list, vals := units.Default(), map[string]score.Values(nil)
 	p := period.Period{Year: 2022}
 	if national {
-		p = period.Period{Year: 2026, Half: true}
+		p = np
 		if list, vals, err = gen.National(set, n, provinces); err != nil {
 			return err
 		}

@@ -20,7 +20,7 @@ var districtFiles = []string{"binh-thuy.xlsx", "cai-rang.xlsx", "ninh-kieu.xlsx"
 func generate(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := run(dir, false, 0, 0); err != nil {
+	if err := run(dir, false, 0, 0, period.Period{}); err != nil {
 		t.Fatal(err)
 	}
 	return dir
