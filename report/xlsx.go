@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -54,11 +53,8 @@ func WriteXLSX(w io.Writer, wb Workbook) error {
 	}); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return err
-	}
-	return canonicalZip(buf.Bytes(), w)
+	f.SetZipWriter(newCanonicalZip)
+	return f.Write(w)
 }
 
 func newStyles(f *excelize.File) (styles, error) {
