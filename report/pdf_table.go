@@ -39,7 +39,6 @@ func (p *pdfw) measure(t Table, size float64) layout {
 	}
 	lh := size * ptMM * tableLineFac
 	cells := func(texts []string, style string) ([][]string, float64) {
-		p.setFont(style, size)
 		var out [][]string
 		n := 1
 		for i, s := range texts {
@@ -47,7 +46,7 @@ func (p *pdfw) measure(t Table, size float64) layout {
 			if i < len(l.widths) {
 				w = l.widths[i]
 			}
-			ls := p.wrap(s, w-2*cellPadX)
+			ls := p.m.wrap(style, size, s, w-2*cellPadX, w-2*cellPadX)
 			out = append(out, ls)
 			n = max(n, len(ls))
 		}
@@ -74,8 +73,7 @@ func (p *pdfw) captionHeight(s string) float64 {
 	if s == "" {
 		return 0
 	}
-	p.setFont(bold, captionSize)
-	return float64(len(p.wrap(s, contentW)))*lineH(captionSize) + 1
+	return float64(len(p.m.wrap(bold, captionSize, s, contentW, contentW)))*lineH(captionSize) + 1
 }
 
 // keepWhole is the height under which a table is never split.
@@ -84,7 +82,10 @@ const keepWhole = 90.0
 // tableStart is what must fit before a table may begin on a page: a short table
 // whole; a long one's caption, header and first three rows.
 func (p *pdfw) tableStart(t Table, size float64) float64 {
-	l := p.measure(t, size)
+	return p.start(t, p.measure(t, size))
+}
+
+func (p *pdfw) start(t Table, l layout) float64 {
 	h := p.captionHeight(t.Caption) + l.headH
 	if l.height() <= keepWhole {
 		return h + l.height() - l.headH
@@ -106,8 +107,11 @@ func (l layout) height() float64 {
 // table draws a table; a row that does not fit starts a new page, where the
 // header is drawn again.
 func (p *pdfw) table(t Table, size float64) {
-	l := p.measure(t, size)
-	p.ensure(p.tableStart(t, size))
+	p.drawTable(t, p.measure(t, size))
+}
+
+func (p *pdfw) drawTable(t Table, l layout) {
+	p.ensure(p.start(t, l))
 	if t.Caption != "" {
 		p.setFont(bold, captionSize)
 		for _, s := range p.wrap(t.Caption, contentW) {
@@ -248,12 +252,11 @@ func (p *pdfw) appendixPage(a AppendixPage) {
 		}
 	}
 	p.f.SetY(y + 3)
-	size := appendixSizes[len(appendixSizes)-1]
+	var l layout
 	for _, s := range appendixSizes {
-		if p.f.GetY()+p.measure(a.Table, s).height() <= bottomY {
-			size = s
+		if l = p.measure(a.Table, s); p.f.GetY()+l.height() <= bottomY {
 			break
 		}
 	}
-	p.table(a.Table, size)
+	p.drawTable(a.Table, l)
 }

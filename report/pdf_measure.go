@@ -1,0 +1,147 @@
+package report
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifbolditalic"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
+)
+
+// addFaces embeds the four faces of Liberation Serif.
+func addFaces(f *fpdf.Fpdf) {
+	f.AddUTF8FontFromBytes(font, regular, liberationserifregular.TTF)
+	f.AddUTF8FontFromBytes(font, bold, liberationserifbold.TTF)
+	f.AddUTF8FontFromBytes(font, italic, liberationserifitalic.TTF)
+	f.AddUTF8FontFromBytes(font, boldItalic, liberationserifbolditalic.TTF)
+}
+
+// measurer measures text apart from the document. fpdf measures only in its
+// current font, and every font it selects on a page is written into the page: a
+// table measured at several sizes to fit an appendix page left its unused font
+// changes there. It also measures each glyph once: fpdf adds up glyph widths in
+// whole units of a thousandth of the font size, so a line's width is the sum of
+// its glyphs' and is the same at every size; converted to millimetres the way
+// fpdf's GetStringWidth does, it gives the same numbers to the last bit.
+type measurer struct {
+	f     *fpdf.Fpdf // the same faces, no page
+	k     float64    // points per user unit, as fpdf converts font sizes
+	faces map[string]*glyphWidths
+}
+
+// glyphWidths holds one face's widths already looked up; Vietnamese letters
+// and the signs dean writes all lie below U+2400.
+type glyphWidths struct {
+	low   [0x2400]int32 // width+1; 0 is not yet looked up
+	other map[rune]int
+}
+
+func newMeasurer() *measurer {
+	f := fpdf.New("P", "mm", "A4", "")
+	addFaces(f)
+	return &measurer{f: f, k: f.GetConversionRatio(), faces: map[string]*glyphWidths{}}
+}
+
+// units is the width of s in the face, in thousandths of the font size.
+func (m *measurer) units(style, s string) int {
+	g := m.faces[style]
+	if g == nil {
+		g = &glyphWidths{other: map[rune]int{}}
+		m.faces[style] = g
+	}
+	u := 0
+	for _, r := range s {
+		if r >= 0 && int(r) < len(g.low) {
+			if v := g.low[r]; v != 0 {
+				u += int(v) - 1
+				continue
+			}
+		} else if v, ok := g.other[r]; ok {
+			u += v
+			continue
+		}
+		m.f.SetFont(font, style, 10)
+		v := m.f.GetStringSymbolWidth(string(r))
+		if r >= 0 && int(r) < len(g.low) {
+			g.low[r] = int32(v) + 1
+		} else {
+			g.other[r] = v
+		}
+		u += v
+	}
+	return u
+}
+
+// mm converts units at a font size (points) to millimetres, with the same
+// operations as fpdf's GetStringWidth.
+func (m *measurer) mm(u int, size float64) float64 { return float64(u) * (size / m.k) / 1000 }
+
+// wrap breaks text into lines, the first no wider than first, the others no
+// wider than w, in a face at a size; a word wider than a line is cut.
+func (m *measurer) wrap(style string, size float64, s string, first, w float64) []string {
+	fits := func(u int, limit float64) bool { return m.mm(u, size) <= limit }
+	space := m.units(style, " ")
+	var lines, line []string // line: the words of the current line
+	for _, hard := range strings.Split(s, "\n") {
+		line = line[:0]
+		lineU := 0
+		limit := first
+		if len(lines) > 0 {
+			limit = w
+		}
+		for _, word := range glue(strings.Fields(hard)) {
+			wu := m.units(style, word)
+			try := wu
+			if len(line) > 0 {
+				try = lineU + space + wu
+			}
+			if fits(try, limit) {
+				line, lineU = append(line, word), try
+				continue
+			}
+			if len(line) > 0 {
+				lines = append(lines, strings.Join(line, " "))
+				line, limit = line[:0], w
+			}
+			for !fits(wu, limit) { // a word longer than the line
+				r := []rune(word)
+				n := len(r)
+				for n > 1 && !fits(m.units(style, string(r[:n])), limit) {
+					n--
+				}
+				lines = append(lines, string(r[:n]))
+				word = string(r[n:])
+				wu = m.units(style, word)
+				limit = w
+			}
+			line, lineU = line[:0], wu
+			if word != "" {
+				line = append(line, word)
+			}
+		}
+		lines = append(lines, strings.Join(line, " "))
+	}
+	return lines
+}
+
+// glue keeps together what must not be split over two lines: a number and its
+// "%", a comparison sign and its number ("≥ 4", "= 0").
+func glue(words []string) []string {
+	out := words[:0]
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		for i+1 < len(words) && (strings.HasPrefix(words[i+1], "%") || isSign(w)) {
+			i++
+			w += " " + words[i]
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isSign(w string) bool {
+	return len(w) <= utf8.UTFMax && utf8.RuneCountInString(w) == 1 && strings.ContainsAny(w, "≥≤=<>")
+}
