@@ -82,49 +82,93 @@ func (m *measurer) mm(u int, size float64) float64 { return float64(u) * (size /
 // wrap breaks text into lines, the first no wider than first, the others no
 // wider than w, in a face at a size; a word wider than a line is cut.
 func (m *measurer) wrap(style string, size float64, s string, first, w float64) []string {
-	fits := func(u int, limit float64) bool { return m.mm(u, size) <= limit }
-	space := m.units(style, " ")
-	var lines, line []string // line: the words of the current line
+	var lines []string
+	m.lay(m.split(style, s), size, first, w, &lines)
+	return lines
+}
+
+// words is a text ready to be wrapped at any size: the words of each of its
+// lines, glued, and their widths in a face.
+type words struct {
+	style  string
+	space  int
+	lines  [][]string
+	widths [][]int
+}
+
+func (m *measurer) split(style, s string) words {
+	t := words{style: style, space: m.units(style, " ")}
 	for _, hard := range strings.Split(s, "\n") {
-		line = line[:0]
-		lineU := 0
+		ws := glue(strings.Fields(hard))
+		us := make([]int, len(ws))
+		for i, w := range ws {
+			us[i] = m.units(style, w)
+		}
+		t.lines, t.widths = append(t.lines, ws), append(t.widths, us)
+	}
+	return t
+}
+
+// lay wraps words at a size and returns how many lines they take; with out, it
+// also appends the lines to it.
+func (m *measurer) lay(t words, size, first, w float64, out *[]string) int {
+	fits := func(u int, limit float64) bool { return m.mm(u, size) <= limit }
+	n := 0
+	emit := func(ws []string) {
+		n++
+		if out != nil {
+			*out = append(*out, strings.Join(ws, " "))
+		}
+	}
+	for h, hard := range t.lines {
+		start, lineU := 0, 0 // the current line is hard[start:i]
 		limit := first
-		if len(lines) > 0 {
+		if n > 0 {
 			limit = w
 		}
-		for _, word := range glue(strings.Fields(hard)) {
-			wu := m.units(style, word)
+		for i, word := range hard {
+			wu := t.widths[h][i]
 			try := wu
-			if len(line) > 0 {
-				try = lineU + space + wu
+			if i > start {
+				try = lineU + t.space + wu
 			}
 			if fits(try, limit) {
-				line, lineU = append(line, word), try
+				lineU = try
 				continue
 			}
-			if len(line) > 0 {
-				lines = append(lines, strings.Join(line, " "))
-				line, limit = line[:0], w
-			}
-			for !fits(wu, limit) { // a word longer than the line
-				r := []rune(word)
-				n := len(r)
-				for n > 1 && !fits(m.units(style, string(r[:n])), limit) {
-					n--
-				}
-				lines = append(lines, string(r[:n]))
-				word = string(r[n:])
-				wu = m.units(style, word)
+			if i > start {
+				emit(hard[start:i])
 				limit = w
 			}
-			line, lineU = line[:0], wu
-			if word != "" {
-				line = append(line, word)
+			start, lineU = i, wu
+			if fits(wu, limit) {
+				continue
 			}
+			// A word longer than the line is cut; what is left of it starts
+			// the next line.
+			for !fits(wu, limit) {
+				r := []rune(word)
+				k := len(r)
+				for k > 1 && !fits(m.units(t.style, string(r[:k])), limit) {
+					k--
+				}
+				emit([]string{string(r[:k])})
+				word = string(r[k:])
+				wu = m.units(t.style, word)
+				limit = w
+			}
+			if word == "" {
+				start, lineU = i+1, 0
+				continue
+			}
+			if out != nil { // the rest of the word replaces it on its line
+				hard = append(append([]string(nil), hard[:i]...), append([]string{word}, hard[i+1:]...)...)
+			}
+			lineU = wu
 		}
-		lines = append(lines, strings.Join(line, " "))
+		emit(hard[start:])
 	}
-	return lines
+	return n
 }
 
 // glue keeps together what must not be split over two lines: a number and its

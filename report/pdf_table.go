@@ -28,7 +28,39 @@ type layout struct {
 	heights []float64
 }
 
+// cells is a table's text split for wrapping: the titles in bold, each row in
+// its own face.
+type cells struct {
+	head []words
+	rows [][]words
+}
+
+func (p *pdfw) split(t Table) cells {
+	var c cells
+	for _, col := range t.Columns {
+		c.head = append(c.head, p.m.split(bold, col.Title))
+	}
+	for _, r := range t.Rows {
+		style := regular
+		if r.Bold {
+			style = bold
+		}
+		ws := make([]words, len(r.Cells))
+		for i, s := range r.Cells {
+			ws[i] = p.m.split(style, s)
+		}
+		c.rows = append(c.rows, ws)
+	}
+	return c
+}
+
 func (p *pdfw) measure(t Table, size float64) layout {
+	return p.layout(t, p.split(t), size, true)
+}
+
+// layout lays a split table out at a font size; without lines it only counts
+// them, which is enough to know its height.
+func (p *pdfw) layout(t Table, c cells, size float64, lines bool) layout {
 	l := layout{size: size}
 	total := 0.0
 	for _, c := range t.Columns {
@@ -38,32 +70,29 @@ func (p *pdfw) measure(t Table, size float64) layout {
 		l.widths = append(l.widths, c.Width/total*contentW)
 	}
 	lh := size * ptMM * tableLineFac
-	cells := func(texts []string, style string) ([][]string, float64) {
+	row := func(ws []words) ([][]string, float64) {
 		var out [][]string
+		if lines {
+			out = make([][]string, len(ws))
+		}
 		n := 1
-		for i, s := range texts {
-			w := contentW
+		for i, w := range ws {
+			cw := contentW
 			if i < len(l.widths) {
-				w = l.widths[i]
+				cw = l.widths[i]
 			}
-			ls := p.m.wrap(style, size, s, w-2*cellPadX, w-2*cellPadX)
-			out = append(out, ls)
-			n = max(n, len(ls))
+			var dst *[]string
+			if lines {
+				dst = &out[i]
+			}
+			n = max(n, p.m.lay(w, size, cw-2*cellPadX, cw-2*cellPadX, dst))
 		}
 		return out, float64(n)*lh + 2*cellPadY
 	}
-	var titles []string
-	for _, c := range t.Columns {
-		titles = append(titles, c.Title)
-	}
-	l.head, l.headH = cells(titles, bold)
-	for _, r := range t.Rows {
-		style := regular
-		if r.Bold {
-			style = bold
-		}
-		c, h := cells(r.Cells, style)
-		l.rows = append(l.rows, c)
+	l.head, l.headH = row(c.head)
+	for _, ws := range c.rows {
+		r, h := row(ws)
+		l.rows = append(l.rows, r)
 		l.heights = append(l.heights, h)
 	}
 	return l
@@ -252,11 +281,13 @@ func (p *pdfw) appendixPage(a AppendixPage) {
 		}
 	}
 	p.f.SetY(y + 3)
-	var l layout
+	c := p.split(a.Table)
+	size := appendixSizes[len(appendixSizes)-1]
 	for _, s := range appendixSizes {
-		if l = p.measure(a.Table, s); p.f.GetY()+l.height() <= bottomY {
+		if p.f.GetY()+p.layout(a.Table, c, s, false).height() <= bottomY {
+			size = s
 			break
 		}
 	}
-	p.drawTable(a.Table, l)
+	p.drawTable(a.Table, p.layout(a.Table, c, size, true))
 }
