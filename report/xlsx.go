@@ -33,6 +33,7 @@ func WriteXLSX(w io.Writer, wb Workbook) error {
 	if err != nil {
 		return err
 	}
+	rows := map[string]func(io.Writer) error{}
 	for i, s := range wb.Sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.Name); err != nil {
@@ -41,7 +42,7 @@ func WriteXLSX(w io.Writer, wb Workbook) error {
 		} else if _, err := f.NewSheet(s.Name); err != nil {
 			return err
 		}
-		if err := writeSheet(f, st, s); err != nil {
+		if err := writeSheet(f, st, s, i, rows); err != nil {
 			return fmt.Errorf("trang tính %s: %w", s.Name, err)
 		}
 	}
@@ -53,7 +54,7 @@ func WriteXLSX(w io.Writer, wb Workbook) error {
 	}); err != nil {
 		return err
 	}
-	f.SetZipWriter(newCanonicalZip)
+	f.SetZipWriter(newCanonicalZip(rows))
 	return f.Write(w)
 }
 
@@ -131,7 +132,13 @@ func (s Sheet) width() int {
 // lastRow is the sheet's last 1-based row.
 func (s Sheet) lastRow() int { return s.HeaderRow() + len(s.Rows) }
 
-func writeSheet(f *excelize.File, st styles, s Sheet) error {
+// excelizeRows makes StreamWriter write every row, as the reference the tests
+// hold rowWriter to.
+var excelizeRows = false
+
+// writeSheet writes one sheet. A streamed sheet's table rows are left to
+// rowWriter, registered in rows under the placeholder written in their place.
+func writeSheet(f *excelize.File, st styles, s Sheet, index int, rows map[string]func(io.Writer) error) error {
 	last, _ := excelize.CoordinatesToCellName(s.width(), s.lastRow())
 	if err := f.SetSheetDimension(s.Name, "A1:"+last); err != nil {
 		return err
@@ -142,11 +149,11 @@ func writeSheet(f *excelize.File, st styles, s Sheet) error {
 		top, _ := excelize.CoordinatesToCellName(s.FreezeCols+1, hr+1)
 		panes = &excelize.Panes{Freeze: true, XSplit: s.FreezeCols, YSplit: hr, TopLeftCell: top, ActivePane: "bottomRight"}
 	}
-	rows := append(append([][]Cell{}, s.Pre...), headerCells(s.Header))
-	rows = append(rows, s.Rows...)
+	all := append(append([][]Cell{}, s.Pre...), headerCells(s.Header))
+	all = append(all, s.Rows...)
 	row := func(i int) []any {
 		var out []any
-		for j, c := range rows[i] {
+		for j, c := range all[i] {
 			if i == hr-1 && j < len(s.Header) {
 				out = append(out, excelize.Cell{StyleID: st.header, Value: s.Header[j]})
 				continue
@@ -171,10 +178,21 @@ func writeSheet(f *excelize.File, st styles, s Sheet) error {
 				return err
 			}
 		}
-		for i := range rows {
+		bulk := !excelizeRows && len(s.Rows) > 0
+		n := len(all)
+		if bulk {
+			n = hr
+		}
+		for i := range n {
 			if err := sw.SetRow(fmt.Sprintf("A%d", i+1), row(i)); err != nil {
 				return err
 			}
+		}
+		if bulk {
+			if err := sw.SetRow(fmt.Sprintf("A%d", hr+1), []any{fmt.Sprintf("dean:rows:%d", index)}); err != nil {
+				return err
+			}
+			rows[placeholder(index, hr+1)] = func(w io.Writer) error { return st.writeRows(w, s.Rows, hr+1) }
 		}
 		finish = sw.Flush
 	} else {
@@ -189,7 +207,7 @@ func writeSheet(f *excelize.File, st styles, s Sheet) error {
 				return err
 			}
 		}
-		for i := range rows {
+		for i := range all {
 			for j, v := range row(i) {
 				c, ok := v.(excelize.Cell)
 				if !ok {

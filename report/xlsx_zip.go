@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
 	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -22,22 +24,30 @@ const zipLevel = 2
 // parts, and the image types in [Content_Types].xml, in map order; canonicalZip
 // compresses each part once as it comes, then on Close writes the parts sorted by
 // name, [Content_Types].xml first as Office writes it, with no timestamps, so
-// the same workbook always gives the same bytes.
+// the same workbook always gives the same bytes. On the way it puts rowWriter's
+// rows into the sheets that hold their placeholder.
 type canonicalZip struct {
 	w     io.Writer
 	fw    *flate.Writer // one compressor, reset for every part
 	parts []*zipPart
 	open  *zipPart
+	rows  map[string]func(io.Writer) error // by placeholder
 }
 
 type zipPart struct {
 	name string
-	body bytes.Buffer // compressed; for [Content_Types].xml, as written
+	held bool         // written to raw, compressed when complete
+	raw  bytes.Buffer // a held part as excelize wrote it
+	body bytes.Buffer // compressed
 	crc  uint32
 	size uint64
 }
 
-func newCanonicalZip(w io.Writer) excelize.ZipWriter { return &canonicalZip{w: w} }
+// newCanonicalZip returns the zip writer for excelize's SetZipWriter; rows are
+// the sheets' rows to put in place of their placeholder.
+func newCanonicalZip(rows map[string]func(io.Writer) error) func(io.Writer) excelize.ZipWriter {
+	return func(w io.Writer) excelize.ZipWriter { return &canonicalZip{w: w, rows: rows} }
+}
 
 // Create starts a part; what was written to the previous one is complete.
 func (z *canonicalZip) Create(name string) (io.Writer, error) {
@@ -47,9 +57,15 @@ func (z *canonicalZip) Create(name string) (io.Writer, error) {
 	p := &zipPart{name: name}
 	z.parts = append(z.parts, p)
 	z.open = p
-	if name == contentTypes { // sorted, then compressed, on Close
-		return &p.body, nil
+	// [Content_Types].xml is sorted on Close; a sheet may hold a placeholder.
+	if name == contentTypes || len(z.rows) > 0 && strings.HasPrefix(name, "xl/worksheets/") {
+		p.held = true
+		return &p.raw, nil
 	}
+	return z.compress(p)
+}
+
+func (z *canonicalZip) compress(p *zipPart) (io.Writer, error) {
 	if z.fw == nil {
 		fw, err := flate.NewWriter(&p.body, zipLevel)
 		if err != nil {
@@ -81,6 +97,22 @@ func (z *canonicalZip) finish() error {
 	if p == nil || p.name == contentTypes {
 		return nil
 	}
+	if p.held {
+		w, err := z.compress(p)
+		if err != nil {
+			return err
+		}
+		ok, err := splice(w, p.raw.Bytes(), z.rows)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			if _, err := w.Write(p.raw.Bytes()); err != nil {
+				return err
+			}
+		}
+		p.raw = bytes.Buffer{}
+	}
 	return z.fw.Close()
 }
 
@@ -109,11 +141,14 @@ func (z *canonicalZip) Close() error {
 	if err := z.finish(); err != nil {
 		return err
 	}
+	if len(z.rows) > 0 {
+		return fmt.Errorf("xlsx: %d sheets lost their rows: no placeholder found", len(z.rows))
+	}
 	for _, p := range z.parts {
 		if p.name != contentTypes {
 			continue
 		}
-		body := sortDefaults(p.body.Bytes())
+		body := sortDefaults(p.raw.Bytes())
 		p.crc, p.size = crc32.ChecksumIEEE(body), uint64(len(body))
 		var c bytes.Buffer
 		fw, err := flate.NewWriter(&c, zipLevel)

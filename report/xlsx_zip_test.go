@@ -15,7 +15,7 @@ import (
 func zipParts(t *testing.T, order []string, parts map[string]string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	z := newCanonicalZip(&buf)
+	z := newCanonicalZip(nil)(&buf)
 	for _, name := range order {
 		w, err := z.Create(name)
 		if err != nil {
