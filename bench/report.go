@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/liberation/liberationserifbold"
@@ -90,9 +91,9 @@ func BareXLSX(w io.Writer, wb report.Workbook) error {
 		for j, h := range s.Header {
 			header[j] = report.Cell{Kind: report.Text, Text: h}
 		}
-		rows := append(append(append([][]report.Cell{}, s.Pre...), header), s.Rows...)
+		n := 0
 		vals := []any{}
-		for i, r := range rows {
+		write := func(r []report.Cell) error {
 			vals = vals[:0]
 			for _, c := range r {
 				switch c.Kind {
@@ -104,8 +105,17 @@ func BareXLSX(w io.Writer, wb report.Workbook) error {
 					vals = append(vals, c.Text)
 				}
 			}
-			cell, _ := excelize.CoordinatesToCellName(1, i+1)
-			if err := sw.SetRow(cell, vals); err != nil {
+			n++
+			cell, _ := excelize.CoordinatesToCellName(1, n)
+			return sw.SetRow(cell, vals)
+		}
+		for _, r := range slices.Concat(s.Pre, [][]report.Cell{header}) {
+			if err := write(r); err != nil {
+				return err
+			}
+		}
+		for r := range s.All() {
+			if err := write(r); err != nil {
 				return err
 			}
 		}

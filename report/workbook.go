@@ -2,10 +2,13 @@ package report
 
 import (
 	"fmt"
+	"iter"
 	"math/big"
+	"slices"
 	"sort"
 	"time"
 
+	"dean/criteria"
 	"dean/score"
 )
 
@@ -20,10 +23,16 @@ type Workbook struct {
 // Sheet is one worksheet: free rows on top (titles, notes), then a table with a
 // header row.
 type Sheet struct {
-	Name       string
-	Pre        [][]Cell // rows above the table
-	Header     []string
+	Name   string
+	Pre    [][]Cell // rows above the table
+	Header []string
+	// Rows are the table's rows. A large sheet makes them one at a time
+	// instead, N of them, with Each: the nationwide "Chi tiết" and "Nguồn"
+	// have a quarter of a million rows each, too many to hold at once. Its
+	// rows are no wider than its header.
 	Rows       [][]Cell
+	Each       iter.Seq[[]Cell]
+	N          int
 	Widths     []float64 // column widths, in characters
 	FreezeCols int       // columns kept in view beside the frozen header
 	Filter     bool
@@ -81,6 +90,22 @@ func ratio(a, b int) Cell {
 
 // HeaderRow is the 1-based row of the table's header.
 func (s Sheet) HeaderRow() int { return len(s.Pre) + 1 }
+
+// Len is the number of the table's rows.
+func (s Sheet) Len() int {
+	if s.Each != nil {
+		return s.N
+	}
+	return len(s.Rows)
+}
+
+// All yields the table's rows in order.
+func (s Sheet) All() iter.Seq[[]Cell] {
+	if s.Each != nil {
+		return s.Each
+	}
+	return slices.Values(s.Rows)
+}
 
 // BuildWorkbook makes the workbook: "Tổng hợp" by district and city, "Ma trận"
 // wards × criteria, "Chi tiết" one row per ward and indicator, "Biểu đồ" with two
@@ -159,17 +184,26 @@ func detailSheet(in Input) Sheet {
 		Widths: []float64{10, 16, 12, 8, 24, 40, 10, 12, 10, 16, 16, 12, 12, 50},
 	}
 	for _, w := range in.Result.Wards {
-		vals := in.Sources[w.Code].Values
 		for _, c := range w.Criteria {
-			for _, ind := range c.Indicators {
-				label := ind.ID
-				if x := in.Criteria.Input(ind.ID); x != nil {
-					label = x.Label
+			s.N += len(c.Indicators)
+		}
+	}
+	s.Each = func(yield func([]Cell) bool) {
+		for _, w := range in.Result.Wards {
+			vals := in.Sources[w.Code].Values
+			for _, c := range w.Criteria {
+				for _, ind := range c.Indicators {
+					label := ind.ID
+					if x := in.Criteria.Input(ind.ID); x != nil {
+						label = x.Label
+					}
+					r := vals[ind.ID]
+					if !yield([]Cell{text(w.Code), text(w.Name), text(w.District), text(c.ID), text(ind.ID), text(label),
+						numCell(r.Now), numCell(r.Prev), change(r), text(ind.Actual), text(ind.Target),
+						text(ind.Verdict.Text()), text(c.Verdict.Text()), text(ind.Explanation)}) {
+						return
+					}
 				}
-				r := vals[ind.ID]
-				s.Rows = append(s.Rows, []Cell{text(w.Code), text(w.Name), text(w.District), text(c.ID), text(ind.ID), text(label),
-					numCell(r.Now), numCell(r.Prev), change(r), text(ind.Actual), text(ind.Target),
-					text(ind.Verdict.Text()), text(c.Verdict.Text()), text(ind.Explanation)})
 			}
 		}
 	}
@@ -239,25 +273,43 @@ func sourceSheet(in Input) Sheet {
 		}
 	}
 	s.Pre = append(s.Pre, []Cell{}, []Cell{title("NGUỒN TỪNG GIÁ TRỊ")})
+	s.N = sources(in, func(score.Ward, Source, *criteria.Input, int) bool { return true })
+	s.Each = func(yield func([]Cell) bool) {
+		sources(in, func(w score.Ward, src Source, input *criteria.Input, i int) bool {
+			r, which := src.Values[input.ID].Now, "Kỳ này"
+			if i == 1 {
+				r, which = src.Values[input.ID].Prev, "Cùng kỳ năm trước"
+			}
+			return yield([]Cell{text(w.Code), text(w.Name), text(input.ID), text(which), numCell(r),
+				text(src.File), text(src.Sheet), text(src.Cells[input.ID][i])})
+		})
+	}
+	return s
+}
+
+// sources visits every value read from a form, in order: ward, input, this
+// period (0) then last year (1) where the criteria ask for it. It stops when
+// visit returns false, and returns how many it visited.
+func sources(in Input, visit func(w score.Ward, src Source, input *criteria.Input, i int) bool) int {
+	n := 0
+	inputs := in.Criteria.Inputs()
 	for _, w := range in.Result.Wards {
 		src, ok := in.Sources[w.Code]
 		if !ok {
 			continue
 		}
-		for _, input := range in.Criteria.Inputs() {
-			r, cells := src.Values[input.ID], src.Cells[input.ID]
-			for i, n := range []score.Num{r.Now, r.Prev} {
+		for _, input := range inputs {
+			cells := src.Cells[input.ID]
+			for i := range 2 {
 				if cells[i] == "" || i == 1 && !input.YoY {
 					continue
 				}
-				which := "Kỳ này"
-				if i == 1 {
-					which = "Cùng kỳ năm trước"
+				n++
+				if !visit(w, src, input, i) {
+					return n
 				}
-				s.Rows = append(s.Rows, []Cell{text(w.Code), text(w.Name), text(input.ID), text(which), numCell(n),
-					text(src.File), text(src.Sheet), text(cells[i])})
 			}
 		}
 	}
-	return s
+	return n
 }

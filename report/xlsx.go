@@ -1,8 +1,10 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -54,8 +56,21 @@ func WriteXLSX(w io.Writer, wb Workbook) error {
 	}); err != nil {
 		return err
 	}
-	f.SetZipWriter(newCanonicalZip(rows))
-	return f.Write(w)
+	// The zip goes straight to w: excelize would build it in a buffer of its
+	// own first, as large as the file, then copy it.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newCanonicalZip(w, rows) })
+	return f.Write(outsideZip{})
+}
+
+// outsideZip is what excelize's buffer is copied to once the zip has gone
+// straight to its writer: anything written there would be lost, so it is an error.
+type outsideZip struct{}
+
+func (outsideZip) Write(b []byte) (int, error) {
+	if len(b) > 0 {
+		return 0, errors.New("xlsx: excelize wrote outside the zip")
+	}
+	return 0, nil
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -121,6 +136,8 @@ func formulaLike(s string) bool {
 	return s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')
 }
 
+// width is the number of the sheet's columns; rows made by Each are held to it
+// as they are written.
 func (s Sheet) width() int {
 	n := len(s.Header)
 	for _, r := range append(append([][]Cell{}, s.Pre...), s.Rows...) {
@@ -130,7 +147,7 @@ func (s Sheet) width() int {
 }
 
 // lastRow is the sheet's last 1-based row.
-func (s Sheet) lastRow() int { return s.HeaderRow() + len(s.Rows) }
+func (s Sheet) lastRow() int { return s.HeaderRow() + s.Len() }
 
 // excelizeRows makes StreamWriter write every row, as the reference the tests
 // hold rowWriter to.
@@ -150,7 +167,10 @@ func writeSheet(f *excelize.File, st styles, s Sheet, index int, rows map[string
 		panes = &excelize.Panes{Freeze: true, XSplit: s.FreezeCols, YSplit: hr, TopLeftCell: top, ActivePane: "bottomRight"}
 	}
 	all := append(append([][]Cell{}, s.Pre...), headerCells(s.Header))
-	all = append(all, s.Rows...)
+	bulk := s.Stream && !excelizeRows && s.Len() > 0
+	if !bulk {
+		all = slices.AppendSeq(all, s.All())
+	}
 	row := func(i int) []any {
 		var out []any
 		for j, c := range all[i] {
@@ -178,12 +198,7 @@ func writeSheet(f *excelize.File, st styles, s Sheet, index int, rows map[string
 				return err
 			}
 		}
-		bulk := !excelizeRows && len(s.Rows) > 0
-		n := len(all)
-		if bulk {
-			n = hr
-		}
-		for i := range n {
+		for i := range all {
 			if err := sw.SetRow(fmt.Sprintf("A%d", i+1), row(i)); err != nil {
 				return err
 			}
@@ -192,7 +207,7 @@ func writeSheet(f *excelize.File, st styles, s Sheet, index int, rows map[string
 			if err := sw.SetRow(fmt.Sprintf("A%d", hr+1), []any{fmt.Sprintf("dean:rows:%d", index)}); err != nil {
 				return err
 			}
-			rows[placeholder(index, hr+1)] = func(w io.Writer) error { return st.writeRows(w, s.Rows, hr+1) }
+			rows[placeholder(index, hr+1)] = func(w io.Writer) error { return st.writeRows(w, s, hr+1) }
 		}
 		finish = sw.Flush
 	} else {
@@ -251,7 +266,7 @@ func decorate(f *excelize.File, st styles, s Sheet) error {
 			return err
 		}
 	}
-	if len(s.Rows) == 0 {
+	if s.Len() == 0 {
 		return nil
 	}
 	for _, col := range s.Verdicts {
@@ -274,7 +289,7 @@ func addCharts(f *excelize.File, s Sheet) error {
 	for _, c := range s.Charts {
 		// Only rows holding a category belong to the series.
 		n := 0
-		for _, r := range s.Rows {
+		for r := range s.All() {
 			if c.CatCol < len(r) && r[c.CatCol].Kind != Empty {
 				n++
 			}

@@ -31,12 +31,22 @@ type rowWriter struct {
 	cols []string // column letters, by 0-based column
 }
 
-func (st styles) writeRows(w io.Writer, rows [][]Cell, first int) error {
+// writeRows writes the sheet's table rows from row first on; they must be as
+// many, and no wider, than the dimension already written says.
+func (st styles) writeRows(w io.Writer, s Sheet, first int) error {
 	rw := &rowWriter{st: st, w: w, buf: make([]byte, 0, 64<<10)}
-	for i, r := range rows {
-		if err := rw.row(first+i, r); err != nil {
+	n, width := 0, s.width()
+	for r := range s.All() {
+		if len(r) > width {
+			return fmt.Errorf("xlsx: trang tính %s, dòng %d: %d ô, quá %d cột của bảng", s.Name, first+n, len(r), width)
+		}
+		if err := rw.row(first+n, r); err != nil {
 			return err
 		}
+		n++
+	}
+	if n != s.Len() {
+		return fmt.Errorf("xlsx: trang tính %s có %d dòng, không phải %d", s.Name, n, s.Len())
 	}
 	return rw.flush()
 }

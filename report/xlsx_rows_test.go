@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -32,7 +33,7 @@ func TestRowsAsExcelize(t *testing.T) {
 	wb := BuildWorkbook(in)
 	streamed := 0
 	for _, s := range wb.Sheets {
-		if s.Stream && len(s.Rows) > 0 {
+		if s.Stream && s.Len() > 0 {
 			streamed++
 		}
 	}
@@ -76,5 +77,33 @@ func TestRowsLongText(t *testing.T) {
 		if !bytes.Equal(fast, ref) {
 			t.Errorf("%d bytes of %q…: rowWriter's workbook differs from excelize's", len(s), s[:4])
 		}
+	}
+}
+
+// Rows made one at a time are held to the count and width the sheet declared,
+// which its dimension was written from.
+func TestRowsAsDeclared(t *testing.T) {
+	two := func(yield func([]Cell) bool) {
+		_ = yield([]Cell{text("a")}) && yield([]Cell{text("b"), text("c")})
+	}
+	for _, tc := range []struct {
+		name string
+		n    int
+		head []string
+		want string
+	}{
+		{"fewer rows than declared", 3, []string{"x", "y"}, "có 2 dòng, không phải 3"},
+		{"more rows than declared", 1, []string{"x", "y"}, "có 2 dòng, không phải 1"},
+		{"a row wider than the header", 2, []string{"x"}, "2 ô, quá 1 cột"},
+	} {
+		wb := Workbook{Sheets: []Sheet{{Name: "A", Header: tc.head, Stream: true, Each: two, N: tc.n}}}
+		err := WriteXLSX(io.Discard, wb)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want an error saying %q", tc.name, err, tc.want)
+		}
+	}
+	wb := Workbook{Sheets: []Sheet{{Name: "A", Header: []string{"x", "y"}, Stream: true, Each: two, N: 2}}}
+	if err := WriteXLSX(io.Discard, wb); err != nil {
+		t.Errorf("as declared: %v", err)
 	}
 }

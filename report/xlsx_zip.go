@@ -43,10 +43,10 @@ type zipPart struct {
 	size uint64
 }
 
-// newCanonicalZip returns the zip writer for excelize's SetZipWriter; rows are
-// the sheets' rows to put in place of their placeholder.
-func newCanonicalZip(rows map[string]func(io.Writer) error) func(io.Writer) excelize.ZipWriter {
-	return func(w io.Writer) excelize.ZipWriter { return &canonicalZip{w: w, rows: rows} }
+// newCanonicalZip returns a zip writer to w; rows are the sheets' rows to put in
+// place of their placeholder.
+func newCanonicalZip(w io.Writer, rows map[string]func(io.Writer) error) excelize.ZipWriter {
+	return &canonicalZip{w: w, rows: rows}
 }
 
 // Create starts a part; what was written to the previous one is complete.

@@ -15,7 +15,7 @@ import (
 func zipParts(t *testing.T, order []string, parts map[string]string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	z := newCanonicalZip(nil)(&buf)
+	z := newCanonicalZip(&buf, nil)
 	for _, name := range order {
 		w, err := z.Create(name)
 		if err != nil {
