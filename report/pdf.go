@@ -19,6 +19,7 @@ const (
 	bodySize                                = 14.0
 	paraGap                                 = 2.1 // 6 pt between paragraphs
 	font                                    = "LiberationSerif"
+	fontKey                                 = "liberationserif" // as fpdf names it
 	ptMM                                    = 25.4 / 72
 	lineFactor                              = 1.2 // single spacing of Times New Roman
 	regular, bold, italic, boldItalic       = "", "B", "I", "BI"
@@ -85,7 +86,14 @@ func WritePDF(w io.Writer, d Document) error {
 	return f.Output(w)
 }
 
-func (p *pdfw) setFont(style string, size float64) { p.f.SetFont(font, style, size) }
+// setFont selects a face and size. fpdf writes every selection into the page,
+// even of the font already in use, which each table row did.
+func (p *pdfw) setFont(style string, size float64) {
+	if pt, _ := p.f.GetFontSize(); pt == size && p.f.GetFontStyle() == style && p.f.GetFontFamily() == fontKey {
+		return
+	}
+	p.f.SetFont(font, style, size)
+}
 
 // ensure starts a new page unless h millimetres fit below the current line.
 func (p *pdfw) ensure(h float64) {
@@ -98,7 +106,7 @@ func (p *pdfw) ensure(h float64) {
 // the national title, motto and date line on the right.
 func (p *pdfw) header(h Header) {
 	f := p.f
-	f.SetFont(font, bold, 13)
+	p.setFont(bold, 13)
 	rightW := max(95, f.GetStringWidth(h.Nation)+2)
 	leftW := contentW - rightW
 	xl, xr := marginLeft, marginLeft+leftW

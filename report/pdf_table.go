@@ -169,20 +169,34 @@ func (p *pdfw) drawTable(t Table, l layout) {
 	}
 }
 
+// row draws a row's cells, then their text. Text is drawn in black with the
+// fill colour black too: fpdf wraps every piece of text in a colour change
+// while the two differ.
 func (p *pdfw) row(t Table, l layout, cells [][]string, h float64, style string, fill *[3]int, head bool) {
 	f := p.f
 	y := f.GetY()
-	x := marginLeft
 	lh := l.size * ptMM * tableLineFac
-	f.SetLineWidth(0.2)
-	p.setFont(style, l.size)
-	for i, w := range l.widths {
+	if f.GetLineWidth() != 0.2 {
+		f.SetLineWidth(0.2)
+	}
+	if fill != nil {
+		f.SetFillColor(fill[0], fill[1], fill[2])
+	}
+	x := marginLeft
+	for _, w := range l.widths {
 		if fill != nil {
-			f.SetFillColor(fill[0], fill[1], fill[2])
 			f.Rect(x, y, w, h, "FD")
 		} else {
 			f.Rect(x, y, w, h, "D")
 		}
+		x += w
+	}
+	if fill != nil {
+		f.SetFillColor(0, 0, 0)
+	}
+	p.setFont(style, l.size)
+	x = marginLeft
+	for i, w := range l.widths {
 		align := alignCenter
 		if !head && i < len(t.Columns) && t.Columns[i].Align != "" {
 			align = t.Columns[i].Align
@@ -254,6 +268,7 @@ func (p *pdfw) chart(c Chart) {
 		}
 		p.text(x0+w+1.5, by+(barRow-lineH(11))/2, barTextW, lineH(11), b.Text, alignLeft)
 	}
+	f.SetFillColor(0, 0, 0) // see row
 	f.SetY(bottom + 8)
 }
 
