@@ -47,32 +47,40 @@ func newMeasurer() *measurer {
 
 // units is the width of s in the face, in thousandths of the font size.
 func (m *measurer) units(style, s string) int {
+	g := m.face(style)
+	u := 0
+	for _, r := range s {
+		u += m.glyph(g, style, r)
+	}
+	return u
+}
+
+func (m *measurer) face(style string) *glyphWidths {
 	g := m.faces[style]
 	if g == nil {
 		g = &glyphWidths{other: map[rune]int{}}
 		m.faces[style] = g
 	}
-	u := 0
-	for _, r := range s {
-		if r >= 0 && int(r) < len(g.low) {
-			if v := g.low[r]; v != 0 {
-				u += int(v) - 1
-				continue
-			}
-		} else if v, ok := g.other[r]; ok {
-			u += v
-			continue
+	return g
+}
+
+// glyph is the width of one rune in the face.
+func (m *measurer) glyph(g *glyphWidths, style string, r rune) int {
+	if r >= 0 && int(r) < len(g.low) {
+		if v := g.low[r]; v != 0 {
+			return int(v) - 1
 		}
-		m.f.SetFont(font, style, 10)
-		v := m.f.GetStringSymbolWidth(string(r))
-		if r >= 0 && int(r) < len(g.low) {
-			g.low[r] = int32(v) + 1
-		} else {
-			g.other[r] = v
-		}
-		u += v
+	} else if v, ok := g.other[r]; ok {
+		return v
 	}
-	return u
+	m.f.SetFont(font, style, 10)
+	v := m.f.GetStringSymbolWidth(string(r))
+	if r >= 0 && int(r) < len(g.low) {
+		g.low[r] = int32(v) + 1
+	} else {
+		g.other[r] = v
+	}
+	return v
 }
 
 // mm converts units at a font size (points) to millimetres, with the same
@@ -144,19 +152,22 @@ func (m *measurer) lay(t words, size, first, w float64, out *[]string) int {
 			if fits(wu, limit) {
 				continue
 			}
-			// A word longer than the line is cut; what is left of it starts
-			// the next line.
-			for !fits(wu, limit) {
-				r := []rune(word)
-				k := len(r)
-				for k > 1 && !fits(m.units(t.style, string(r[:k])), limit) {
-					k--
+			// A word longer than the line is cut, as many runes to a line as
+			// fit and at least one; what is left of it starts the next line.
+			g, r := m.face(t.style), []rune(word)
+			for len(r) > 0 && !fits(wu, limit) {
+				k, u := 1, m.glyph(g, t.style, r[0])
+				for k < len(r) {
+					next := u + m.glyph(g, t.style, r[k])
+					if !fits(next, limit) {
+						break
+					}
+					u, k = next, k+1
 				}
 				emit([]string{string(r[:k])})
-				word = string(r[k:])
-				wu = m.units(t.style, word)
-				limit = w
+				r, wu, limit = r[k:], wu-u, w
 			}
+			word = string(r)
 			if word == "" {
 				start, lineU = i+1, 0
 				continue
