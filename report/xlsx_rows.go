@@ -25,22 +25,23 @@ import (
 
 // rowWriter writes rows of a sheet's table as <row> elements.
 type rowWriter struct {
-	st   styles
-	w    io.Writer
-	buf  []byte
-	cols []string // column letters, by 0-based column
+	st    styles
+	w     io.Writer
+	buf   []byte
+	cols  []string // column letters, by 0-based column
+	wraps []bool   // columns that wrap their text
 }
 
 // writeRows writes the sheet's table rows from row first on; they must be as
 // many, and no wider, than the dimension already written says.
 func (st styles) writeRows(w io.Writer, s Sheet, first int) error {
-	rw := &rowWriter{st: st, w: w, buf: make([]byte, 0, 64<<10)}
+	rw := &rowWriter{st: st, w: w, buf: make([]byte, 0, 64<<10), wraps: s.wraps()}
 	n, width := 0, s.width()
 	for r := range s.All() {
 		if len(r) > width {
 			return fmt.Errorf("xlsx: trang tính %s, dòng %d: %d ô, quá %d cột của bảng", s.Name, first+n, len(r), width)
 		}
-		if err := rw.row(first+n, r); err != nil {
+		if err := rw.row(first+n, r, st.rows.row(s, r)); err != nil {
 			return err
 		}
 		n++
@@ -57,10 +58,17 @@ func (rw *rowWriter) flush() error {
 	return err
 }
 
-func (rw *rowWriter) row(n int, cells []Cell) error {
+// row writes row n; a height in points other than 0 is the row's own.
+func (rw *rowWriter) row(n int, cells []Cell, height float64) error {
 	b := append(rw.buf, `<row r="`...)
 	b = strconv.AppendInt(b, int64(n), 10)
-	b = append(b, `">`...)
+	b = append(b, '"')
+	if height > 0 {
+		b = append(b, ` ht="`...)
+		b = strconv.AppendFloat(b, height, 'f', -1, 64)
+		b = append(b, `" customHeight="1"`...)
+	}
+	b = append(b, '>')
 	for j, c := range cells {
 		for len(rw.cols) <= j {
 			name, err := excelize.ColumnNumberToName(len(rw.cols) + 1)
@@ -69,7 +77,7 @@ func (rw *rowWriter) row(n int, cells []Cell) error {
 			}
 			rw.cols = append(rw.cols, name)
 		}
-		b = rw.cell(b, rw.cols[j], n, c)
+		b = rw.cell(b, rw.cols[j], n, c, rw.wraps[j])
 	}
 	rw.buf = append(b, `</row>`...)
 	if len(rw.buf) >= 60<<10 {
@@ -80,7 +88,7 @@ func (rw *rowWriter) row(n int, cells []Cell) error {
 
 // cell appends a cell as StreamWriter's writeCell does for the value
 // styles.cell gives it.
-func (rw *rowWriter) cell(b []byte, col string, row int, c Cell) []byte {
+func (rw *rowWriter) cell(b []byte, col string, row int, c Cell, wrap bool) []byte {
 	open := func(b []byte, style int, typ string) []byte {
 		b = append(b, `<c r="`...)
 		b = append(b, col...)
@@ -133,8 +141,13 @@ func (rw *rowWriter) cell(b []byte, col string, row int, c Cell) []byte {
 	case Empty:
 		return b
 	}
-	if formulaLike(c.Text) {
+	switch {
+	case formulaLike(c.Text) && wrap:
+		return str(b, rw.st.formulaLikeWrap, c.Text)
+	case formulaLike(c.Text):
 		return str(b, rw.st.formulaLike, c.Text)
+	case wrap:
+		return str(b, rw.st.textWrap, c.Text)
 	}
 	return str(b, rw.st.text, c.Text)
 }

@@ -50,7 +50,7 @@ func rowsSheet(s string, n, m float64) Workbook {
 	cells := []Cell{text(s), title(s), {Kind: Int, Num: math.Trunc(m)}, {Kind: Percent, Num: n}, {Kind: Decimal, Num: m},
 		{Kind: Empty}, text("=" + s), text(strings.Repeat(s, 3))}
 	return Workbook{Sheets: []Sheet{{Name: "A", Header: []string{"x"}, Stream: true, Pre: [][]Cell{{text(s)}},
-		Rows: [][]Cell{cells, cells[3:], {}, cells}}}}
+		Rows: [][]Cell{cells, cells[3:], {}, cells}, Wrap: []int{0, 6}, Widths: []float64{12, 8, 8, 8, 8, 8, 6}}}}
 }
 
 func FuzzRows(f *testing.F) {
