@@ -14,8 +14,8 @@ import (
 )
 
 // zipLevel trades a little size for a lot of time: at level 2 the nationwide
-// workbook (320 MB of XML) is about 15 % larger than at archive/zip's level 5 and
-// is compressed in less than half the time.
+// workbook (320 MB of XML) is about 18 % larger than at archive/zip's level 5
+// (40 MB instead of 34) and is compressed in less than half the time.
 const zipLevel = 2
 
 // canonicalZip is the zip writer excelize saves through. excelize writes its
