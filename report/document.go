@@ -5,8 +5,9 @@
 // figures as a workbook with every value's source.
 //
 // Build reads no files and no clock: the caller brings the scores, the metadata,
-// the report date and the input files' hashes. Only pdf*.go and xlsx.go import
-// fpdf and excelize.
+// the report date and the input files' hashes. Only pdf*.go and xlsx*.go import
+// fpdf and excelize; the workbook's row heights are measured with the PDF's
+// measurer, Liberation Serif having Times New Roman's metrics.
 package report
 
 import (

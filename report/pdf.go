@@ -6,10 +6,6 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
-	"github.com/go-fonts/liberation/liberationserifbold"
-	"github.com/go-fonts/liberation/liberationserifbolditalic"
-	"github.com/go-fonts/liberation/liberationserifitalic"
-	"github.com/go-fonts/liberation/liberationserifregular"
 )
 
 // Page geometry of Nghị định 30/2020/NĐ-CP, Phụ lục I, in millimetres.
@@ -23,6 +19,7 @@ const (
 	bodySize                                = 14.0
 	paraGap                                 = 2.1 // 6 pt between paragraphs
 	font                                    = "LiberationSerif"
+	fontKey                                 = "liberationserif" // as fpdf names it
 	ptMM                                    = 25.4 / 72
 	lineFactor                              = 1.2 // single spacing of Times New Roman
 	regular, bold, italic, boldItalic       = "", "B", "I", "BI"
@@ -37,6 +34,7 @@ func lineH(size float64) float64 { return size * ptMM * lineFactor }
 // their header on each page.
 type pdfw struct {
 	f *fpdf.Fpdf
+	m *measurer
 }
 
 // WritePDF renders the document as an A4 administrative report with Liberation
@@ -44,10 +42,7 @@ type pdfw struct {
 // bytes: the file's dates are the report's date and catalogs are sorted.
 func WritePDF(w io.Writer, d Document) error {
 	f := fpdf.New("P", "mm", "A4", "")
-	f.AddUTF8FontFromBytes(font, regular, liberationserifregular.TTF)
-	f.AddUTF8FontFromBytes(font, bold, liberationserifbold.TTF)
-	f.AddUTF8FontFromBytes(font, italic, liberationserifitalic.TTF)
-	f.AddUTF8FontFromBytes(font, boldItalic, liberationserifbolditalic.TTF)
+	addFaces(f)
 	f.SetMargins(marginLeft, marginTop, marginRight)
 	f.SetAutoPageBreak(false, marginBottom)
 	f.SetCellMargin(0)
@@ -68,7 +63,7 @@ func WritePDF(w io.Writer, d Document) error {
 			f.CellFormat(contentW, 6, strconv.Itoa(n), "", 0, alignCenter, false, 0, "")
 		}
 	}, true)
-	p := &pdfw{f: f}
+	p := &pdfw{f: f, m: newMeasurer()}
 	f.AddPage()
 	p.header(d.Header)
 	p.title(d.Title, d.Subject)
@@ -91,7 +86,14 @@ func WritePDF(w io.Writer, d Document) error {
 	return f.Output(w)
 }
 
-func (p *pdfw) setFont(style string, size float64) { p.f.SetFont(font, style, size) }
+// setFont selects a face and size. fpdf writes every selection into the page,
+// even of the font already in use, which each table row did.
+func (p *pdfw) setFont(style string, size float64) {
+	if pt, _ := p.f.GetFontSize(); pt == size && p.f.GetFontStyle() == style && p.f.GetFontFamily() == fontKey {
+		return
+	}
+	p.f.SetFont(font, style, size)
+}
 
 // ensure starts a new page unless h millimetres fit below the current line.
 func (p *pdfw) ensure(h float64) {
@@ -104,7 +106,7 @@ func (p *pdfw) ensure(h float64) {
 // the national title, motto and date line on the right.
 func (p *pdfw) header(h Header) {
 	f := p.f
-	f.SetFont(font, bold, 13)
+	p.setFont(bold, 13)
 	rightW := max(95, f.GetStringWidth(h.Nation)+2)
 	leftW := contentW - rightW
 	xl, xr := marginLeft, marginLeft+leftW
@@ -185,59 +187,11 @@ func (p *pdfw) wrap(s string, w float64) []string {
 	return p.wrapFirst(s, w, w)
 }
 
-// wrapFirst breaks text into lines, the first no wider than first, the others no
-// wider than w; a word wider than a line is cut.
+// wrapFirst breaks text into lines in the current font, the first no wider than
+// first, the others no wider than w; a word wider than a line is cut.
 func (p *pdfw) wrapFirst(s string, first, w float64) []string {
-	var lines []string
-	for _, hard := range strings.Split(s, "\n") {
-		var cur string
-		limit := first
-		if len(lines) > 0 {
-			limit = w
-		}
-		for _, word := range glue(strings.Fields(hard)) {
-			try := word
-			if cur != "" {
-				try = cur + " " + word
-			}
-			if p.f.GetStringWidth(try) <= limit || cur == "" && p.f.GetStringWidth(word) <= limit {
-				cur = try
-				continue
-			}
-			if cur != "" {
-				lines = append(lines, cur)
-				limit = w
-			}
-			for p.f.GetStringWidth(word) > limit { // a word longer than the line
-				r := []rune(word)
-				n := len(r)
-				for n > 1 && p.f.GetStringWidth(string(r[:n])) > limit {
-					n--
-				}
-				lines = append(lines, string(r[:n]))
-				word = string(r[n:])
-				limit = w
-			}
-			cur = word
-		}
-		lines = append(lines, cur)
-	}
-	return lines
-}
-
-// glue keeps together what must not be split over two lines: a number and its
-// "%", a comparison sign and its number ("≥ 4", "= 0").
-func glue(words []string) []string {
-	var out []string
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		for i+1 < len(words) && (strings.HasPrefix(words[i+1], "%") || strings.ContainsAny(w, "≥≤=<>") && len([]rune(w)) == 1) {
-			i++
-			w += " " + words[i]
-		}
-		out = append(out, w)
-	}
-	return out
+	size, _ := p.f.GetFontSize()
+	return p.m.wrap(p.f.GetFontStyle(), size, s, first, w)
 }
 
 // balanced wraps text into as few lines as wrap would, but evens their lengths:

@@ -28,7 +28,39 @@ type layout struct {
 	heights []float64
 }
 
+// cells is a table's text split for wrapping: the titles in bold, each row in
+// its own face.
+type cells struct {
+	head []words
+	rows [][]words
+}
+
+func (p *pdfw) split(t Table) cells {
+	var c cells
+	for _, col := range t.Columns {
+		c.head = append(c.head, p.m.split(bold, col.Title))
+	}
+	for _, r := range t.Rows {
+		style := regular
+		if r.Bold {
+			style = bold
+		}
+		ws := make([]words, len(r.Cells))
+		for i, s := range r.Cells {
+			ws[i] = p.m.split(style, s)
+		}
+		c.rows = append(c.rows, ws)
+	}
+	return c
+}
+
 func (p *pdfw) measure(t Table, size float64) layout {
+	return p.layout(t, p.split(t), size, true)
+}
+
+// layout lays a split table out at a font size; without lines it only counts
+// them, which is enough to know its height.
+func (p *pdfw) layout(t Table, c cells, size float64, lines bool) layout {
 	l := layout{size: size}
 	total := 0.0
 	for _, c := range t.Columns {
@@ -38,33 +70,29 @@ func (p *pdfw) measure(t Table, size float64) layout {
 		l.widths = append(l.widths, c.Width/total*contentW)
 	}
 	lh := size * ptMM * tableLineFac
-	cells := func(texts []string, style string) ([][]string, float64) {
-		p.setFont(style, size)
+	row := func(ws []words) ([][]string, float64) {
 		var out [][]string
+		if lines {
+			out = make([][]string, len(ws))
+		}
 		n := 1
-		for i, s := range texts {
-			w := contentW
+		for i, w := range ws {
+			cw := contentW
 			if i < len(l.widths) {
-				w = l.widths[i]
+				cw = l.widths[i]
 			}
-			ls := p.wrap(s, w-2*cellPadX)
-			out = append(out, ls)
-			n = max(n, len(ls))
+			var dst *[]string
+			if lines {
+				dst = &out[i]
+			}
+			n = max(n, p.m.lay(w, size, cw-2*cellPadX, cw-2*cellPadX, dst))
 		}
 		return out, float64(n)*lh + 2*cellPadY
 	}
-	var titles []string
-	for _, c := range t.Columns {
-		titles = append(titles, c.Title)
-	}
-	l.head, l.headH = cells(titles, bold)
-	for _, r := range t.Rows {
-		style := regular
-		if r.Bold {
-			style = bold
-		}
-		c, h := cells(r.Cells, style)
-		l.rows = append(l.rows, c)
+	l.head, l.headH = row(c.head)
+	for _, ws := range c.rows {
+		r, h := row(ws)
+		l.rows = append(l.rows, r)
 		l.heights = append(l.heights, h)
 	}
 	return l
@@ -74,8 +102,7 @@ func (p *pdfw) captionHeight(s string) float64 {
 	if s == "" {
 		return 0
 	}
-	p.setFont(bold, captionSize)
-	return float64(len(p.wrap(s, contentW)))*lineH(captionSize) + 1
+	return float64(len(p.m.wrap(bold, captionSize, s, contentW, contentW)))*lineH(captionSize) + 1
 }
 
 // keepWhole is the height under which a table is never split.
@@ -84,7 +111,10 @@ const keepWhole = 90.0
 // tableStart is what must fit before a table may begin on a page: a short table
 // whole; a long one's caption, header and first three rows.
 func (p *pdfw) tableStart(t Table, size float64) float64 {
-	l := p.measure(t, size)
+	return p.start(t, p.measure(t, size))
+}
+
+func (p *pdfw) start(t Table, l layout) float64 {
 	h := p.captionHeight(t.Caption) + l.headH
 	if l.height() <= keepWhole {
 		return h + l.height() - l.headH
@@ -106,8 +136,11 @@ func (l layout) height() float64 {
 // table draws a table; a row that does not fit starts a new page, where the
 // header is drawn again.
 func (p *pdfw) table(t Table, size float64) {
-	l := p.measure(t, size)
-	p.ensure(p.tableStart(t, size))
+	p.drawTable(t, p.measure(t, size))
+}
+
+func (p *pdfw) drawTable(t Table, l layout) {
+	p.ensure(p.start(t, l))
 	if t.Caption != "" {
 		p.setFont(bold, captionSize)
 		for _, s := range p.wrap(t.Caption, contentW) {
@@ -136,20 +169,34 @@ func (p *pdfw) table(t Table, size float64) {
 	}
 }
 
+// row draws a row's cells, then their text. Text is drawn in black with the
+// fill colour black too: fpdf wraps every piece of text in a colour change
+// while the two differ.
 func (p *pdfw) row(t Table, l layout, cells [][]string, h float64, style string, fill *[3]int, head bool) {
 	f := p.f
 	y := f.GetY()
-	x := marginLeft
 	lh := l.size * ptMM * tableLineFac
-	f.SetLineWidth(0.2)
-	p.setFont(style, l.size)
-	for i, w := range l.widths {
+	if f.GetLineWidth() != 0.2 {
+		f.SetLineWidth(0.2)
+	}
+	if fill != nil {
+		f.SetFillColor(fill[0], fill[1], fill[2])
+	}
+	x := marginLeft
+	for _, w := range l.widths {
 		if fill != nil {
-			f.SetFillColor(fill[0], fill[1], fill[2])
 			f.Rect(x, y, w, h, "FD")
 		} else {
 			f.Rect(x, y, w, h, "D")
 		}
+		x += w
+	}
+	if fill != nil {
+		f.SetFillColor(0, 0, 0)
+	}
+	p.setFont(style, l.size)
+	x = marginLeft
+	for i, w := range l.widths {
 		align := alignCenter
 		if !head && i < len(t.Columns) && t.Columns[i].Align != "" {
 			align = t.Columns[i].Align
@@ -221,6 +268,7 @@ func (p *pdfw) chart(c Chart) {
 		}
 		p.text(x0+w+1.5, by+(barRow-lineH(11))/2, barTextW, lineH(11), b.Text, alignLeft)
 	}
+	f.SetFillColor(0, 0, 0) // see row
 	f.SetY(bottom + 8)
 }
 
@@ -248,12 +296,13 @@ func (p *pdfw) appendixPage(a AppendixPage) {
 		}
 	}
 	p.f.SetY(y + 3)
+	c := p.split(a.Table)
 	size := appendixSizes[len(appendixSizes)-1]
 	for _, s := range appendixSizes {
-		if p.f.GetY()+p.measure(a.Table, s).height() <= bottomY {
+		if p.f.GetY()+p.layout(a.Table, c, s, false).height() <= bottomY {
 			size = s
 			break
 		}
 	}
-	p.table(a.Table, size)
+	p.drawTable(a.Table, p.layout(a.Table, c, size, true))
 }

@@ -144,7 +144,7 @@ func TestAgencyLines(t *testing.T) {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.AddUTF8FontFromBytes(font, bold, liberationserifbold.TTF)
 	f.SetFont(font, bold, 13)
-	p := &pdfw{f: f}
+	p := &pdfw{f: f, m: newMeasurer()}
 	w := contentW - f.GetStringWidth("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") - 2
 	for _, tc := range []struct{ in, want string }{
 		{"BỘ CÔNG AN", "BỘ CÔNG AN"},

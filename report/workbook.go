@@ -2,10 +2,13 @@ package report
 
 import (
 	"fmt"
+	"iter"
 	"math/big"
+	"slices"
 	"sort"
 	"time"
 
+	"dean/criteria"
 	"dean/score"
 )
 
@@ -20,16 +23,24 @@ type Workbook struct {
 // Sheet is one worksheet: free rows on top (titles, notes), then a table with a
 // header row.
 type Sheet struct {
-	Name       string
-	Pre        [][]Cell // rows above the table
-	Header     []string
+	Name   string
+	Pre    [][]Cell // rows above the table
+	Header []string
+	// Rows are the table's rows. A large sheet makes them one at a time
+	// instead, N of them, with Each: the nationwide "Chi tiết" and "Nguồn"
+	// have a quarter of a million rows each, too many to hold at once. Its
+	// rows are no wider than its header.
 	Rows       [][]Cell
+	Each       iter.Seq[[]Cell]
+	N          int
 	Widths     []float64 // column widths, in characters
+	Wrap       []int     // columns whose text wraps, its row as tall as it needs
 	FreezeCols int       // columns kept in view beside the frozen header
 	Filter     bool
 	Verdicts   []int // columns whose Đạt/Không đạt cells are coloured
 	Stream     bool  // large: written row by row so memory stays flat
 	Charts     []SheetChart
+	OnePage    bool // printed on a single page, charts whole
 }
 
 // CellKind says how a cell's value is stored and shown.
@@ -53,13 +64,14 @@ type Cell struct {
 
 // SheetChart is a native Excel chart over one column of the sheet's table.
 type SheetChart struct {
-	Title    string
-	Bar      bool // horizontal bars; otherwise columns
-	Anchor   string
-	CatCol   int // 0-based column of the categories
-	ValCol   int // 0-based column of the values
-	Percent  bool
-	Vertical string // the value axis title
+	Title         string
+	Bar           bool   // horizontal bars; otherwise columns
+	Anchor        string // the cell at its top left corner
+	Width, Height int    // pixels
+	CatCol        int    // 0-based column of the categories
+	ValCol        int    // 0-based column of the values
+	Percent       bool
+	Vertical      string // the value axis title
 }
 
 func text(s string) Cell   { return Cell{Kind: Text, Text: s} }
@@ -81,6 +93,22 @@ func ratio(a, b int) Cell {
 
 // HeaderRow is the 1-based row of the table's header.
 func (s Sheet) HeaderRow() int { return len(s.Pre) + 1 }
+
+// Len is the number of the table's rows.
+func (s Sheet) Len() int {
+	if s.Each != nil {
+		return s.N
+	}
+	return len(s.Rows)
+}
+
+// All yields the table's rows in order.
+func (s Sheet) All() iter.Seq[[]Cell] {
+	if s.Each != nil {
+		return s.Each
+	}
+	return slices.Values(s.Rows)
+}
 
 // BuildWorkbook makes the workbook: "Tổng hợp" by district and city, "Ma trận"
 // wards × criteria, "Chi tiết" one row per ward and indicator, "Biểu đồ" with two
@@ -135,6 +163,7 @@ func matrixSheet(in Input, st stats) Sheet {
 		s.Header = append(s.Header, c.ID)
 		s.Widths = append(s.Widths, 10)
 		s.Verdicts = append(s.Verdicts, len(s.Header)-1)
+		s.Wrap = append(s.Wrap, len(s.Header)-1) // "Thiếu dữ liệu" takes two lines
 	}
 	s.Header = append(s.Header, "Số tiêu chí đạt", "Đạt chuẩn")
 	s.Widths = append(s.Widths, 10, 11)
@@ -156,20 +185,30 @@ func detailSheet(in Input) Sheet {
 	s := Sheet{Name: "Chi tiết", FreezeCols: 3, Filter: true, Stream: true, Verdicts: []int{11, 12},
 		Header: []string{"Mã phường", "Phường", "Quận", "Tiêu chí", "Mã chỉ số", "Chỉ số", "Kỳ này", "Cùng kỳ năm trước",
 			"Thay đổi", "Thực tế", "Yêu cầu", "Kết quả chỉ số", "Kết quả tiêu chí", "Giải thích"},
-		Widths: []float64{10, 16, 12, 8, 24, 40, 10, 12, 10, 16, 16, 12, 12, 50},
+		Widths: []float64{8, 14, 12, 6, 24, 36, 9, 10, 9, 16, 16, 11, 11, 40},
+		Wrap:   []int{5, 9, 10, 13},
 	}
 	for _, w := range in.Result.Wards {
-		vals := in.Sources[w.Code].Values
 		for _, c := range w.Criteria {
-			for _, ind := range c.Indicators {
-				label := ind.ID
-				if x := in.Criteria.Input(ind.ID); x != nil {
-					label = x.Label
+			s.N += len(c.Indicators)
+		}
+	}
+	s.Each = func(yield func([]Cell) bool) {
+		for _, w := range in.Result.Wards {
+			vals := in.Sources[w.Code].Values
+			for _, c := range w.Criteria {
+				for _, ind := range c.Indicators {
+					label := ind.ID
+					if x := in.Criteria.Input(ind.ID); x != nil {
+						label = x.Label
+					}
+					r := vals[ind.ID]
+					if !yield([]Cell{text(w.Code), text(w.Name), text(w.District), text(c.ID), text(ind.ID), text(label),
+						numCell(r.Now), numCell(r.Prev), change(r), text(ind.Actual()), text(ind.Target()),
+						text(ind.Verdict.Text()), text(c.Verdict.Text()), text(ind.Explanation())}) {
+						return
+					}
 				}
-				r := vals[ind.ID]
-				s.Rows = append(s.Rows, []Cell{text(w.Code), text(w.Name), text(w.District), text(c.ID), text(ind.ID), text(label),
-					numCell(r.Now), numCell(r.Prev), change(r), text(ind.Actual()), text(ind.Target()),
-					text(ind.Verdict.Text()), text(c.Verdict.Text()), text(ind.Explanation())})
 			}
 		}
 	}
@@ -212,9 +251,10 @@ func chartSheet(st stats) Sheet {
 		s.Rows = append(s.Rows, row)
 	}
 	s.Charts = []SheetChart{
-		{Title: "Số phường theo số tiêu chí đạt", Anchor: "G2", CatCol: 0, ValCol: 1, Vertical: "Số phường"},
-		{Title: "Tỷ lệ phường đạt theo từng tiêu chí", Anchor: "G22", Bar: true, CatCol: 3, ValCol: 4, Percent: true},
+		{Title: "Số phường theo số tiêu chí đạt", Anchor: "G2", Width: 560, Height: 300, CatCol: 0, ValCol: 1, Vertical: "Số phường"},
+		{Title: "Tỷ lệ phường đạt theo từng tiêu chí", Anchor: "G18", Width: 560, Height: 480, Bar: true, CatCol: 3, ValCol: 4, Percent: true},
 	}
+	s.OnePage = true
 	return s
 }
 
@@ -222,42 +262,65 @@ func sourceSheet(in Input) Sheet {
 	s := Sheet{Name: "Nguồn", Filter: true, Stream: true,
 		Header: []string{"Mã phường", "Phường", "Mã chỉ số", "Kỳ", "Giá trị", "Tệp", "Trang tính", "Ô"},
 		Widths: []float64{10, 16, 26, 18, 10, 40, 18, 8},
+		Wrap:   []int{2, 5},
 	}
-	s.Pre = append(s.Pre, []Cell{title("TỆP ĐẦU VÀO")}, []Cell{title("Vai trò"), title("Tệp"), title("SHA-256")})
+	// Above the table, what each text needs: a role or a threshold's name has
+	// the next column to run into, a path wraps in "Mã chỉ số", a hash runs from
+	// "Tệp" to the end.
+	gap := Cell{Kind: Empty}
+	s.Pre = append(s.Pre, []Cell{title("TỆP ĐẦU VÀO")}, []Cell{title("Vai trò"), gap, title("Tệp"), gap, gap, title("SHA-256")})
 	for _, f := range in.Files {
-		s.Pre = append(s.Pre, []Cell{text(f.Role), text(f.Path), text(f.SHA256)})
+		s.Pre = append(s.Pre, []Cell{text(f.Role), gap, text(f.Path), gap, gap, text(f.SHA256)})
 	}
 	if len(in.Result.Criteria.Params) > 0 {
-		s.Pre = append(s.Pre, []Cell{}, []Cell{title("NGƯỠNG ĐÃ DÙNG"), text("Bộ tiêu chí " + in.Result.Criteria.Version)})
+		s.Pre = append(s.Pre, []Cell{}, []Cell{title("NGƯỠNG ĐÃ DÙNG"), gap, text("Bộ tiêu chí " + in.Result.Criteria.Version)})
 		var names []string
 		for k := range in.Result.Criteria.Params {
 			names = append(names, k)
 		}
 		sort.Strings(names)
 		for _, k := range names {
-			s.Pre = append(s.Pre, []Cell{text(k), text(in.Result.Criteria.Params[k])})
+			s.Pre = append(s.Pre, []Cell{text(k), gap, text(in.Result.Criteria.Params[k])})
 		}
 	}
 	s.Pre = append(s.Pre, []Cell{}, []Cell{title("NGUỒN TỪNG GIÁ TRỊ")})
+	s.N = sources(in, func(score.Ward, Source, *criteria.Input, int) bool { return true })
+	s.Each = func(yield func([]Cell) bool) {
+		sources(in, func(w score.Ward, src Source, input *criteria.Input, i int) bool {
+			r, which := src.Values[input.ID].Now, "Kỳ này"
+			if i == 1 {
+				r, which = src.Values[input.ID].Prev, "Cùng kỳ năm trước"
+			}
+			return yield([]Cell{text(w.Code), text(w.Name), text(input.ID), text(which), numCell(r),
+				text(src.File), text(src.Sheet), text(src.Cells[input.ID][i])})
+		})
+	}
+	return s
+}
+
+// sources visits every value read from a form, in order: ward, input, this
+// period (0) then last year (1) where the criteria ask for it. It stops when
+// visit returns false, and returns how many it visited.
+func sources(in Input, visit func(w score.Ward, src Source, input *criteria.Input, i int) bool) int {
+	n := 0
+	inputs := in.Criteria.Inputs()
 	for _, w := range in.Result.Wards {
 		src, ok := in.Sources[w.Code]
 		if !ok {
 			continue
 		}
-		for _, input := range in.Criteria.Inputs() {
-			r, cells := src.Values[input.ID], src.Cells[input.ID]
-			for i, n := range []score.Num{r.Now, r.Prev} {
+		for _, input := range inputs {
+			cells := src.Cells[input.ID]
+			for i := range 2 {
 				if cells[i] == "" || i == 1 && !input.YoY {
 					continue
 				}
-				which := "Kỳ này"
-				if i == 1 {
-					which = "Cùng kỳ năm trước"
+				n++
+				if !visit(w, src, input, i) {
+					return n
 				}
-				s.Rows = append(s.Rows, []Cell{text(w.Code), text(w.Name), text(input.ID), text(which), numCell(n),
-					text(src.File), text(src.Sheet), text(cells[i])})
 			}
 		}
 	}
-	return s
+	return n
 }

@@ -1,9 +1,10 @@
 package report
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -21,19 +22,26 @@ const (
 
 type styles struct {
 	header, title, text, formulaLike, num, pct, dec int
+	textWrap, formulaLikeWrap, note                 int // text that wraps
 	pass, fail, missing                             int
+	rows                                            rowMeasure
 }
 
 // WriteXLSX renders the workbook. Large sheets go through excelize's StreamWriter;
 // every sheet's dimension is set, since both writers leave it at A1 and readers in
-// read-only mode then see only the first row.
+// read-only mode then see only the first row. Every sheet prints on A4 (see
+// xlsx_print.go).
 func WriteXLSX(w io.Writer, wb Workbook) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	if err := f.SetDefaultFont(xlFont); err != nil {
+		return err
+	}
 	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
+	rows := map[string]func(io.Writer) error{}
 	for i, s := range wb.Sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.Name); err != nil {
@@ -42,7 +50,7 @@ func WriteXLSX(w io.Writer, wb Workbook) error {
 		} else if _, err := f.NewSheet(s.Name); err != nil {
 			return err
 		}
-		if err := writeSheet(f, st, s); err != nil {
+		if err := writeSheet(f, st, s, i, wb.Title, rows); err != nil {
 			return fmt.Errorf("trang tính %s: %w", s.Name, err)
 		}
 	}
@@ -54,22 +62,45 @@ func WriteXLSX(w io.Writer, wb Workbook) error {
 	}); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return err
-	}
-	return canonicalZip(buf.Bytes(), w)
+	// The zip goes straight to w: excelize would build it in a buffer of its
+	// own first, as large as the file, then copy it.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newCanonicalZip(w, rows) })
+	return f.Write(outsideZip{})
 }
 
+// outsideZip is what excelize's buffer is copied to once the zip has gone
+// straight to its writer: anything written there would be lost, so it is an error.
+type outsideZip struct{}
+
+func (outsideZip) Write(b []byte) (int, error) {
+	if len(b) > 0 {
+		return 0, errors.New("xlsx: excelize wrote outside the zip")
+	}
+	return 0, nil
+}
+
+// newStyles makes the cell styles, every one in Times New Roman: a style without
+// a font would show in whatever the reader's default is (Calibri, Arial).
 func newStyles(f *excelize.File) (styles, error) {
-	var st styles
+	st := styles{rows: newRowMeasure()}
 	var errs []error
 	add := func(dst *int, s *excelize.Style) {
+		if s.Font == nil {
+			s.Font = &excelize.Font{}
+		}
+		s.Font.Family = xlFont
+		if s.Font.Size == 0 {
+			s.Font.Size = xlSize
+		}
+		if s.Alignment == nil { // a row grown for wrapped text keeps its cells centred
+			s.Alignment = &excelize.Alignment{Vertical: "center"}
+		}
 		id, err := f.NewStyle(s)
 		errs = append(errs, err)
 		*dst = id
 	}
 	custom := func(s string) *string { return &s }
+	wrap := func() *excelize.Alignment { return &excelize.Alignment{Vertical: "center", WrapText: true} }
 	border := []excelize.Border{{Type: "left", Color: "A0A0A0", Style: 1}, {Type: "right", Color: "A0A0A0", Style: 1},
 		{Type: "top", Color: "A0A0A0", Style: 1}, {Type: "bottom", Color: "A0A0A0", Style: 1}}
 	add(&st.header, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
@@ -78,6 +109,9 @@ func newStyles(f *excelize.File) (styles, error) {
 	add(&st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, NumFmt: fmtText})
 	add(&st.text, &excelize.Style{})
 	add(&st.formulaLike, &excelize.Style{NumFmt: fmtText})
+	add(&st.textWrap, &excelize.Style{Alignment: wrap()})
+	add(&st.formulaLikeWrap, &excelize.Style{NumFmt: fmtText, Alignment: wrap()})
+	add(&st.note, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	add(&st.num, &excelize.Style{CustomNumFmt: custom(fmtInt)})
 	add(&st.pct, &excelize.Style{CustomNumFmt: custom(fmtPercent)})
 	add(&st.dec, &excelize.Style{CustomNumFmt: custom(fmtDecimal)})
@@ -98,10 +132,11 @@ func newStyles(f *excelize.File) (styles, error) {
 	return st, nil
 }
 
-// cell turns a model cell into a value excelize writes. Text is always a string
-// cell, never a formula; text that Excel would read as one when edited (=, +, -,
-// @) also gets the Text number format.
-func (st styles) cell(c Cell) any {
+// cell turns a model cell into a value excelize writes; wrap says whether its
+// column wraps text. Text is always a string cell, never a formula; text that
+// Excel would read as one when edited (=, +, -, @) also gets the Text number
+// format.
+func (st styles) cell(c Cell, wrap bool) any {
 	switch c.Kind {
 	case Int:
 		return excelize.Cell{StyleID: st.num, Value: int64(c.Num)}
@@ -114,8 +149,13 @@ func (st styles) cell(c Cell) any {
 	case Empty:
 		return nil
 	}
-	if formulaLike(c.Text) {
+	switch {
+	case formulaLike(c.Text) && wrap:
+		return excelize.Cell{StyleID: st.formulaLikeWrap, Value: c.Text}
+	case formulaLike(c.Text):
 		return excelize.Cell{StyleID: st.formulaLike, Value: c.Text}
+	case wrap:
+		return excelize.Cell{StyleID: st.textWrap, Value: c.Text}
 	}
 	return excelize.Cell{StyleID: st.text, Value: c.Text}
 }
@@ -124,6 +164,8 @@ func formulaLike(s string) bool {
 	return s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')
 }
 
+// width is the number of the sheet's columns; rows made by Each are held to it
+// as they are written.
 func (s Sheet) width() int {
 	n := len(s.Header)
 	for _, r := range append(append([][]Cell{}, s.Pre...), s.Rows...) {
@@ -133,11 +175,23 @@ func (s Sheet) width() int {
 }
 
 // lastRow is the sheet's last 1-based row.
-func (s Sheet) lastRow() int { return s.HeaderRow() + len(s.Rows) }
+func (s Sheet) lastRow() int { return s.HeaderRow() + s.Len() }
 
-func writeSheet(f *excelize.File, st styles, s Sheet) error {
+// excelizeRows makes StreamWriter write every row, as the reference the tests
+// hold rowWriter to.
+var excelizeRows = false
+
+// writeSheet writes one sheet. A streamed sheet's table rows are left to
+// rowWriter, registered in rows under the placeholder written in their place.
+func writeSheet(f *excelize.File, st styles, s Sheet, index int, title string, rows map[string]func(io.Writer) error) error {
 	last, _ := excelize.CoordinatesToCellName(s.width(), s.lastRow())
 	if err := f.SetSheetDimension(s.Name, "A1:"+last); err != nil {
+		return err
+	}
+	// Fitted to the page when printed (see printSetup): a stream writes this
+	// first, so it is set first.
+	fit := true
+	if err := f.SetSheetProps(s.Name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
 	hr := s.HeaderRow()
@@ -146,18 +200,43 @@ func writeSheet(f *excelize.File, st styles, s Sheet) error {
 		top, _ := excelize.CoordinatesToCellName(s.FreezeCols+1, hr+1)
 		panes = &excelize.Panes{Freeze: true, XSplit: s.FreezeCols, YSplit: hr, TopLeftCell: top, ActivePane: "bottomRight"}
 	}
-	rows := append(append([][]Cell{}, s.Pre...), headerCells(s.Header))
-	rows = append(rows, s.Rows...)
+	all := append(append([][]Cell{}, s.Pre...), headerCells(s.Header))
+	bulk := s.Stream && !excelizeRows && s.Len() > 0
+	if !bulk {
+		all = slices.AppendSeq(all, s.All())
+	}
+	wraps := s.wraps()
 	row := func(i int) []any {
 		var out []any
-		for j, c := range rows[i] {
-			if i == hr-1 && j < len(s.Header) {
+		for j, c := range all[i] {
+			switch {
+			case i == hr-1 && j < len(s.Header):
 				out = append(out, excelize.Cell{StyleID: st.header, Value: s.Header[j]})
-				continue
+			case s.isNote(i):
+				out = append(out, excelize.Cell{StyleID: st.note, Value: c.Text})
+			default:
+				out = append(out, st.cell(c, j < len(wraps) && wraps[j]))
 			}
-			out = append(out, st.cell(c))
 		}
 		return out
+	}
+	rowHeight := func(i int) float64 {
+		switch {
+		case i == hr-1:
+			return st.rows.header(s)
+		case s.isNote(i):
+			return st.rows.note(s, all[i][0])
+		}
+		return st.rows.row(s, all[i])
+	}
+	// A note spans the table's width, to wrap there.
+	var merges [][2]string
+	if end, _ := excelize.ColumnNumberToName(s.width()); s.width() > 1 {
+		for i := range s.Pre {
+			if s.isNote(i) {
+				merges = append(merges, [2]string{fmt.Sprintf("A%d", i+1), fmt.Sprintf("%s%d", end, i+1)})
+			}
+		}
 	}
 	var finish func() error
 	if s.Stream {
@@ -165,8 +244,10 @@ func writeSheet(f *excelize.File, st styles, s Sheet) error {
 		if err != nil {
 			return err
 		}
-		for i, w := range s.Widths {
-			if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+		// The stream puts each column set before those already set: set last
+		// to first, they come out in order, as Excel requires.
+		for i := len(s.Widths) - 1; i >= 0; i-- {
+			if err := sw.SetColWidth(i+1, i+1, s.Widths[i]); err != nil {
 				return err
 			}
 		}
@@ -175,8 +256,19 @@ func writeSheet(f *excelize.File, st styles, s Sheet) error {
 				return err
 			}
 		}
-		for i := range rows {
-			if err := sw.SetRow(fmt.Sprintf("A%d", i+1), row(i)); err != nil {
+		for i := range all {
+			if err := sw.SetRow(fmt.Sprintf("A%d", i+1), row(i), excelize.RowOpts{Height: rowHeight(i)}); err != nil {
+				return err
+			}
+		}
+		if bulk {
+			if err := sw.SetRow(fmt.Sprintf("A%d", hr+1), []any{fmt.Sprintf("dean:rows:%d", index)}); err != nil {
+				return err
+			}
+			rows[placeholder(index, hr+1)] = func(w io.Writer) error { return st.writeRows(w, s, hr+1) }
+		}
+		for _, m := range merges {
+			if err := sw.MergeCell(m[0], m[1]); err != nil {
 				return err
 			}
 		}
@@ -193,7 +285,7 @@ func writeSheet(f *excelize.File, st styles, s Sheet) error {
 				return err
 			}
 		}
-		for i := range rows {
+		for i := range all {
 			for j, v := range row(i) {
 				c, ok := v.(excelize.Cell)
 				if !ok {
@@ -207,18 +299,42 @@ func writeSheet(f *excelize.File, st styles, s Sheet) error {
 					return err
 				}
 			}
+			if h := rowHeight(i); h > 0 {
+				if err := f.SetRowHeight(s.Name, i+1, h); err != nil {
+					return err
+				}
+			}
+		}
+		for _, m := range merges {
+			if err := f.MergeCell(s.Name, m[0], m[1]); err != nil {
+				return err
+			}
 		}
 		finish = func() error { return f.SetSheetDimension(s.Name, "A1:"+last) }
 	}
-	// Filters and colours go on the worksheet before a stream is flushed: the
-	// stream writes them out with its last part.
+	// Filters, colours and the page set-up go on the worksheet before a stream
+	// is flushed: the stream writes them out with its last part.
 	if err := decorate(f, st, s); err != nil {
+		return err
+	}
+	if err := printSetup(f, s, title); err != nil {
 		return err
 	}
 	if err := finish(); err != nil {
 		return err
 	}
 	return addCharts(f, s)
+}
+
+// wraps says, by column, which columns wrap their text.
+func (s Sheet) wraps() []bool {
+	w := make([]bool, s.width())
+	for _, j := range s.Wrap {
+		if j < len(w) {
+			w[j] = true
+		}
+	}
+	return w
 }
 
 func headerCells(h []string) []Cell {
@@ -237,7 +353,7 @@ func decorate(f *excelize.File, st styles, s Sheet) error {
 			return err
 		}
 	}
-	if len(s.Rows) == 0 {
+	if s.Len() == 0 {
 		return nil
 	}
 	for _, col := range s.Verdicts {
@@ -260,7 +376,7 @@ func addCharts(f *excelize.File, s Sheet) error {
 	for _, c := range s.Charts {
 		// Only rows holding a category belong to the series.
 		n := 0
-		for _, r := range s.Rows {
+		for r := range s.All() {
 			if c.CatCol < len(r) && r[c.CatCol].Kind != Empty {
 				n++
 			}
@@ -278,21 +394,27 @@ func addCharts(f *excelize.File, s Sheet) error {
 		if c.Bar {
 			typ = excelize.Bar
 		}
+		face := func(size float64, bold bool) excelize.Font {
+			return excelize.Font{Family: xlFont, Size: size, Bold: bold, Color: "000000"}
+		}
+		titleFont := face(13, true)
 		ch := &excelize.Chart{
-			Type:      typ,
-			Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!%s", s.Name, name), Categories: ref(c.CatCol), Values: ref(c.ValCol)}},
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title}}},
+			Type: typ,
+			Series: []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!%s", s.Name, name), Categories: ref(c.CatCol), Values: ref(c.ValCol),
+				DataLabel: excelize.ChartDataLabel{Font: face(10, false)}}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &titleFont}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
-			Dimension: excelize.ChartDimension{Width: 640, Height: 360},
+			Dimension: excelize.ChartDimension{Width: uint(c.Width), Height: uint(c.Height)},
 			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+			XAxis:     excelize.ChartAxis{Font: face(10, false)},
+			YAxis:     excelize.ChartAxis{Font: face(10, false)},
 		}
 		if c.Bar { // TC01 at the top, as in the tables
 			ch.XAxis.ReverseOrder = true
-			ch.Dimension.Height = 520
 		}
 		if c.Percent {
 			one, zero := 1.0, 0.0
-			ch.YAxis = excelize.ChartAxis{Maximum: &one, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true}
+			ch.YAxis = excelize.ChartAxis{Maximum: &one, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true, Font: face(10, false)}
 			ch.PlotArea.NumFmt = excelize.ChartNumFmt{CustomNumFmt: fmtPercent}
 		}
 		if err := f.AddChart(s.Name, c.Anchor, ch); err != nil {

@@ -1,10 +1,13 @@
 package report
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -185,6 +188,175 @@ func TestXLSXDimensions(t *testing.T) {
 		last, _ := excelize.CoordinatesToCellName(s.width(), s.lastRow())
 		if got != "A1:"+last {
 			t.Errorf("%s: dimension %q, want A1:%s", s.Name, got, last)
+		}
+	}
+}
+
+// Every sheet prints on A4 fitted to the page's width, landscape where wide, its
+// header row repeated on every page, and headed by the report and the sheet.
+func TestXLSXPrints(t *testing.T) {
+	in := fixture(t, "2026-H1", deAnLevels)
+	wb := BuildWorkbook(in)
+	f := openXLSX(t, renderXLSX(t, in))
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for _, s := range wb.Sheets {
+		pl, err := f.GetPageLayout(s.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tall := 0
+		if s.OnePage {
+			tall = 1
+		}
+		orient := "landscape"
+		if s.printWidth() <= portraitPx {
+			orient = "portrait"
+		}
+		if *pl.Size != a4 || *pl.Orientation != orient || *pl.FitToWidth != 1 || *pl.FitToHeight != tall {
+			t.Errorf("%s: paper %d, %s, fitted to %d × %d pages; want A4 (%d), %s, 1 × %d",
+				s.Name, *pl.Size, *pl.Orientation, *pl.FitToWidth, *pl.FitToHeight, a4, orient, tall)
+		}
+		props, err := f.GetSheetProps(s.Name)
+		if err != nil || props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: not fitted to the page (%v)", s.Name, err)
+		}
+		hr := s.HeaderRow()
+		if want := fmt.Sprintf("'%s'!$%d:$%d", s.Name, hr, hr); titles[s.Name] != want {
+			t.Errorf("%s: print titles %q, want %q", s.Name, titles[s.Name], want)
+		}
+		hf, err := f.GetHeaderFooter(s.Name)
+		if err != nil || !strings.Contains(hf.OddHeader, "&A") || !strings.Contains(hf.OddFooter, "&P") {
+			t.Errorf("%s: header %q, footer %q: want the sheet's name and the page number", s.Name, hf.OddHeader, hf.OddFooter)
+		}
+	}
+	// Landscape is for the wide: the matrix of 22 criteria is, the chart sheet's
+	// table alone would not be.
+	if wb.Sheets[1].printWidth() <= portraitPx || wb.Sheets[3].pixels(wb.Sheets[3].width()) > portraitPx {
+		t.Error("the matrix should be wide and the chart table narrow")
+	}
+}
+
+// Header rows and rows with wrapped text are tall enough for their lines, and
+// rows of one line keep the default height.
+func TestXLSXRowHeights(t *testing.T) {
+	in := fixture(t, "2026-H1", deAnLevels)
+	wb := BuildWorkbook(in)
+	f := openXLSX(t, renderXLSX(t, in))
+	for _, s := range wb.Sheets {
+		h, err := f.GetRowHeight(s.Name, s.HeaderRow())
+		if err != nil {
+			t.Fatal(err)
+		}
+		long := false // a title half as long again as its column's characters
+		for j, title := range s.Header {
+			long = long || float64(len([]rune(title))) > 1.5*s.colWidth(j)
+		}
+		if long && h < height(2) {
+			t.Errorf("%s: header row %.1f pt high for titles that wrap", s.Name, h)
+		}
+	}
+	detail := wb.Sheets[2]
+	rows, err := f.GetRows(detail.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tall, short := 0, 0
+	for i, r := range rows[1:] {
+		h, _ := f.GetRowHeight(detail.Name, i+2)
+		longest := 0
+		for _, j := range detail.Wrap {
+			if j < len(r) {
+				longest = max(longest, int(float64(len([]rune(r[j])))/detail.colWidth(j)*100))
+			}
+		}
+		switch {
+		case longest > 200 && h < height(2): // over twice the column's width in characters
+			t.Errorf("Chi tiết row %d: %.1f pt high for %v", i+2, h, r)
+		case longest < 60 && h != 15:
+			t.Errorf("Chi tiết row %d: %.1f pt high for one line: %v", i+2, h, r)
+		case h > 15:
+			tall++
+		default:
+			short++
+		}
+	}
+	if tall == 0 || short == 0 {
+		t.Errorf("Chi tiết: %d rows grown, %d not: want both", tall, short)
+	}
+	// A note above the summary spans its table and wraps.
+	merged, err := f.GetMergeCells("Tổng hợp")
+	if err != nil || len(merged) == 0 {
+		t.Fatalf("Tổng hợp: no note spans the table (%v)", err)
+	}
+	for _, m := range merged {
+		if !strings.HasPrefix(m.GetStartAxis(), "A") || !strings.HasPrefix(m.GetEndAxis(), "I") {
+			t.Errorf("Tổng hợp: note merged over %s:%s, want A to I", m.GetStartAxis(), m.GetEndAxis())
+		}
+	}
+	if h, _ := f.GetRowHeight("Tổng hợp", 4); h < height(2) {
+		t.Errorf("Tổng hợp: the plan's note, two lines long, is %.1f pt high", h)
+	}
+}
+
+// Every font of the workbook is Times New Roman, so that no cell shows in the
+// reader's default (Calibri, Arial); bold too, and the charts' text.
+func TestXLSXFonts(t *testing.T) {
+	data := renderXLSX(t, fixture(t, "2026-H1", deAnLevels))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := func(name string) string {
+		for _, f := range zr.File {
+			if f.Name == name {
+				rc, err := f.Open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer rc.Close()
+				b, err := io.ReadAll(rc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(b)
+			}
+		}
+		t.Fatalf("no part %s", name)
+		return ""
+	}
+	fonts := regexp.MustCompile(`(?s)<fonts[^>]*>(.*?)</fonts>`).FindStringSubmatch(part("xl/styles.xml"))
+	if fonts == nil {
+		t.Fatal("styles.xml has no fonts")
+	}
+	each := regexp.MustCompile(`(?s)<font>(.*?)</font>`).FindAllStringSubmatch(fonts[1], -1)
+	if len(each) < 3 {
+		t.Fatalf("%d fonts, want the regular, the bold and the title's", len(each))
+	}
+	for _, ft := range each {
+		if !strings.Contains(ft[1], `<name val="Times New Roman"`) {
+			t.Errorf("a font without Times New Roman: %s", ft[0])
+		}
+	}
+	// In a chart, the title's runs and the text properties of axes and labels.
+	texts := regexp.MustCompile(`(?s)<a:r>.*?</a:r>|<txPr>.*?</txPr>`)
+	for _, chart := range []string{"xl/charts/chart1.xml", "xl/charts/chart2.xml"} {
+		n := 0
+		for _, tx := range texts.FindAllString(part(chart), -1) {
+			if !strings.Contains(strings.ToLower(tx), "rpr") { // an empty txPr sets nothing
+				continue
+			}
+			n++
+			if !strings.Contains(tx, `typeface="Times New Roman"`) {
+				t.Errorf("%s: text without Times New Roman: %.300s", chart, tx)
+			}
+		}
+		if n < 4 {
+			t.Errorf("%s: %d texts with their fonts, want the title, two axes and the labels", chart, n)
 		}
 	}
 }

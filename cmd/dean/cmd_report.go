@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -100,17 +102,8 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	for _, w := range b.Wards {
 		in.Sources[w.Code] = source(b.set, w)
 	}
-	if opts.pdf != "" {
-		if err := atomicfile.Write(opts.pdf, func(w io.Writer) error { return report.WritePDF(w, report.Build(in)) }); err != nil {
-			return fileError(err)
-		}
-		fmt.Fprintf(stdout, "Đã ghi %s: báo cáo %s, %d phường\n", opts.pdf, b.period.Label(), len(res.Wards))
-	}
-	if opts.xlsx != "" {
-		if err := atomicfile.Write(opts.xlsx, func(w io.Writer) error { return report.WriteXLSX(w, report.BuildWorkbook(in)) }); err != nil {
-			return fileError(err)
-		}
-		fmt.Fprintf(stdout, "Đã ghi %s: sổ tổng hợp %s, %d phường\n", opts.xlsx, b.period.Label(), len(res.Wards))
+	if err := writeOutputs(reportOutputs(opts, in, b.period.Label(), len(res.Wards)), stdout); err != nil {
+		return err
 	}
 	if t := res.Summary.NotSubmittedText(); t != "" {
 		fmt.Fprintln(stdout, t)
@@ -120,6 +113,46 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 		return reported{problemSummary(b) + " — báo cáo đã lập từ những gì đọc được; sửa biểu mẫu rồi lập lại (dean check)"}
 	}
 	return nil
+}
+
+// output is one file the report command writes.
+type output struct {
+	path  string
+	write func(io.Writer) error
+	done  string // said once it is written
+	err   error
+}
+
+func reportOutputs(opts reportOptions, in report.Input, label string, wards int) []*output {
+	var outs []*output
+	if opts.pdf != "" {
+		outs = append(outs, &output{path: opts.pdf, write: func(w io.Writer) error { return report.WritePDF(w, report.Build(in)) },
+			done: fmt.Sprintf("Đã ghi %s: báo cáo %s, %d phường", opts.pdf, label, wards)})
+	}
+	if opts.xlsx != "" {
+		outs = append(outs, &output{path: opts.xlsx, write: func(w io.Writer) error { return report.WriteXLSX(w, report.BuildWorkbook(in)) },
+			done: fmt.Sprintf("Đã ghi %s: sổ tổng hợp %s, %d phường", opts.xlsx, label, wards)})
+	}
+	return outs
+}
+
+// writeOutputs writes the files at the same time, each on a core of its own,
+// then says which were written, in a fixed order, and returns the first error.
+func writeOutputs(outs []*output, stdout io.Writer) error {
+	var wg sync.WaitGroup
+	for _, o := range outs {
+		wg.Go(func() { o.err = atomicfile.Write(o.path, o.write) })
+	}
+	wg.Wait()
+	var first error
+	for _, o := range outs {
+		if o.err != nil {
+			first = cmp.Or(first, fileError(o.err))
+			continue
+		}
+		fmt.Fprintln(stdout, o.done)
+	}
+	return first
 }
 
 func loadMeta(path string) (report.Meta, error) {
