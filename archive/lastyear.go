@@ -16,6 +16,8 @@ import (
 type LastYear struct {
 	a      *Archive
 	merger *units.Merger
+	asOf   int64 // with snapshot: only submissions stored up to this one count
+	snap   bool
 	mu     sync.Mutex
 	loaded map[string]map[units.Key]Record // current records by period, then ward
 }
@@ -24,6 +26,15 @@ type LastYear struct {
 // history crosses a map change).
 func (a *Archive) LastYear(merger *units.Merger) *LastYear {
 	return &LastYear{a: a, merger: merger, loaded: map[string]map[units.Key]Record{}}
+}
+
+// LastYearAsOf is LastYear over the archive as it stood when submission asOf was
+// the last stored (see Last): an import compares its forms with what was there
+// before it began, whatever order it stores its own files in.
+func (a *Archive) LastYearAsOf(merger *units.Merger, asOf int64) *LastYear {
+	ly := a.LastYear(merger)
+	ly.asOf, ly.snap = asOf, true
+	return ly
 }
 
 // Prior is what the archive holds of w's period a year before p; ok is false
@@ -85,6 +96,9 @@ func (l *LastYear) period(ctx context.Context, code string) (map[units.Key]Recor
 		return recs, nil
 	}
 	list, err := l.a.Current(ctx, code)
+	if l.snap {
+		list, err = l.a.CurrentAsOf(ctx, code, l.asOf)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -71,3 +71,31 @@ func TestLastYearAcrossTheMerger(t *testing.T) {
 		t.Errorf("a year the archive does not hold: %v, %v", ok, err)
 	}
 }
+
+// TestLastYearAsOf: what was stored after the snapshot does not count, and what
+// it superseded still does.
+func TestLastYearAsOf(t *testing.T) {
+	a := open(t)
+	old, _ := units.Named("can-tho-2022")
+	w, _ := old.ByCode("31117")
+	if _, err := a.Import(ctx, imp("a.xlsx", record(t, "2024", old.ID, w, "a.xlsx", 7))); err != nil {
+		t.Fatal(err)
+	}
+	asOf, err := a.Last(ctx)
+	if err != nil || asOf == 0 {
+		t.Fatalf("last: %d, %v", asOf, err)
+	}
+	im := imp("b.xlsx", record(t, "2024", old.ID, w, "b.xlsx", 9))
+	im.Replace = true
+	if _, err := a.Import(ctx, im); err != nil {
+		t.Fatal(err)
+	}
+	p, ok, err := a.LastYearAsOf(nil, asOf).Prior(ctx, w, period.Period{Year: 2025})
+	if err != nil || !ok || p.Values["so_vu"] != 7 {
+		t.Errorf("as of the first import: %+v, %v, %v; want so_vu 7", p, ok, err)
+	}
+	p, _, _ = a.LastYear(nil).Prior(ctx, w, period.Period{Year: 2025})
+	if p.Values["so_vu"] != 9 {
+		t.Errorf("now: %+v, want so_vu 9", p)
+	}
+}

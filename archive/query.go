@@ -47,6 +47,19 @@ func (a *Archive) Current(ctx context.Context, period string) ([]Record, error) 
 	return a.records(ctx, "s.period = ? AND s.superseded_by IS NULL", period)
 }
 
+// CurrentAsOf is Current as the archive stood when submission asOf was the last
+// stored: later submissions are left out, and those they superseded count.
+func (a *Archive) CurrentAsOf(ctx context.Context, period string, asOf int64) ([]Record, error) {
+	return a.records(ctx, "s.period = ? AND s.id <= ? AND (s.superseded_by IS NULL OR s.superseded_by > ?)", period, asOf, asOf)
+}
+
+// Last is the id of the last submission stored; 0 for an empty archive.
+func (a *Archive) Last(ctx context.Context) (int64, error) {
+	var id sql.NullInt64
+	err := a.db.QueryRowContext(ctx, "SELECT MAX(id) FROM submissions").Scan(&id)
+	return id.Int64, err
+}
+
 // History returns every submission of a period, superseded ones included, in the
 // order they were stored.
 func (a *Archive) History(ctx context.Context, period string) ([]Record, error) {

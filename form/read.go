@@ -25,8 +25,9 @@ type ReadOptions struct {
 	Units  *units.List    // nil: each sheet's codes are of the list in force for its period
 	Period *period.Period // when non-nil, a form for another period is a problem
 	// FileDone, when set, is called as each file has been read, from the
-	// goroutine that read it.
-	FileDone func()
+	// goroutine that read it, with the file's index and its problems of reading
+	// (each after the file's sheets were handed on).
+	FileDone func(file int, problems []submission.Problem)
 }
 
 // Read reads every workbook and hands each ward sheet it can identify to each, as
@@ -53,7 +54,7 @@ func Read(paths []string, o ReadOptions, each func(submission.Submission)) []sub
 			results[i] = readFile(i, f, o, each)
 		}
 		if o.FileDone != nil {
-			o.FileDone()
+			o.FileDone(i, results[i])
 		}
 	})
 	var problems []submission.Problem
@@ -77,28 +78,35 @@ func formWards(l *units.List) int {
 	return n
 }
 
-// forEach runs do(0) … do(n-1), as many at once as there are cores. A panic in
-// one is raised again on the caller's goroutine once all are done, where the
-// command's recover reports it as the program's own error: no goroutine of ours
-// may end the process with a stack trace, nor pass its failure off as a problem
-// with a district's file.
+// forEach runs do(0) … do(n-1), as many at once as there are cores, taken in
+// order so that they also finish about in order (an import stores files in the
+// order given, holding those read early). A panic in one is raised again on
+// the caller's goroutine once all are done, where the command's recover reports
+// it as the program's own error: no goroutine of ours may end the process with
+// a stack trace, nor pass its failure off as a problem with a district's file.
 func forEach(n int, do func(i int)) {
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	next := make(chan int)
 	var wg sync.WaitGroup
 	var once sync.Once
 	var crash any
-	for i := range n {
+	for range min(n, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			defer func() {
-				if r := recover(); r != nil {
-					once.Do(func() { crash = r })
-				}
-			}()
-			do(i)
+			for i := range next {
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							once.Do(func() { crash = r })
+						}
+					}()
+					do(i)
+				}()
+			}
 		})
 	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
 	wg.Wait()
 	if crash != nil {
 		panic(crash)

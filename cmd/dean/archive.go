@@ -70,11 +70,10 @@ func archiveError(path string, err error) error {
 }
 
 // priorFrom gives assess what the archive holds of each ward's year before.
-func priorFrom(a *archive.Archive) func(units.Ward, string) (submission.Prior, bool) {
-	if a == nil {
+func priorFrom(ly *archive.LastYear) func(units.Ward, string) (submission.Prior, bool) {
+	if ly == nil {
 		return nil
 	}
-	ly := a.LastYear(units.BundledMerger())
 	return func(w units.Ward, code string) (submission.Prior, bool) {
 		p, err := period.Parse(code)
 		if err != nil {

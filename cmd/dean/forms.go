@@ -58,25 +58,54 @@ func (o *formsOptions) register(cmd *cobra.Command, thresholds bool, periodUsage
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "không hiện tiến độ khi xử lý lâu")
 }
 
-// read loads the model and reads the forms, or with no files the period from
-// the archive.
-func (o *formsOptions) read(mode readMode) (*batch, error) {
-	files, skipped, err := expandFiles(o.files)
-	if err != nil {
+// model is what forms are read against: the files, the criteria (and the
+// bundled ones, to disclose departures), the units list and the period.
+type model struct {
+	files   []string
+	skipped []submission.Problem // lock files a folder or pattern caught
+	set     *criteria.Set
+	base    *criteria.Set
+	list    *units.List    // nil: each form's period chooses
+	period  *period.Period // nil when --period was not given
+}
+
+// model loads what the forms are read against. Without files a period is
+// needed: it is then read from the archive.
+func (o *formsOptions) model(needPeriod bool) (*model, error) {
+	m := &model{}
+	var err error
+	if m.files, m.skipped, err = expandFiles(o.files); err != nil {
 		return nil, err
 	}
-	set, err := o.criteria.load()
-	if err != nil {
+	if m.set, err = o.criteria.load(); err != nil {
 		return nil, err
 	}
-	p, err := o.period.parse(mode.needPeriod || len(files) == 0)
-	if err != nil {
-		if len(files) == 0 && o.period.text == "" {
+	if m.period, err = o.period.parse(needPeriod || len(m.files) == 0); err != nil {
+		if len(m.files) == 0 && o.period.text == "" {
 			return nil, usageError{fmt.Errorf("cần tệp biểu mẫu, hoặc --period KỲ để dùng số liệu trong kho lưu trữ")}
 		}
 		return nil, err
 	}
-	list, err := o.units.load(p)
+	if m.list, err = o.units.load(m.period); err != nil {
+		return nil, err
+	}
+	if m.base, err = dean.DefaultSet(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// assessor starts an assessment against the model.
+func (m *model) assessor(keep bool) *assess.Assessor {
+	a := assess.New(assess.Options{Set: m.set, Base: m.base, Units: m.list, Period: m.period, Keep: keep})
+	a.Problems(m.skipped...)
+	return a
+}
+
+// read loads the model and reads the forms, or with no files the period from
+// the archive.
+func (o *formsOptions) read(mode readMode) (*batch, error) {
+	m, err := o.model(mode.needPeriod)
 	if err != nil {
 		return nil, err
 	}
@@ -89,25 +118,23 @@ func (o *formsOptions) read(mode readMode) (*batch, error) {
 			defer prior.Close()
 		}
 	}
-	base, err := dean.DefaultSet()
-	if err != nil {
-		return nil, err
-	}
-	a := assess.New(assess.Options{Set: set, Base: base, Units: list, Period: p, Keep: mode.keep})
-	a.Problems(skipped...)
+	a := m.assessor(mode.keep)
+	files := m.files
 	if len(files) == 0 {
-		if files, err = o.fromArchive(prior, *p, list, a); err != nil {
+		if files, err = o.fromArchive(prior, *m.period, m.list, a); err != nil {
 			return nil, err
 		}
 	} else {
-		a.Prior(priorFrom(prior))
+		if prior != nil {
+			a.Prior(priorFrom(prior.LastYear(units.BundledMerger())))
+		}
 		pr := newProgress(mode.stderr, o.quiet, len(files), "Đọc biểu mẫu", "tệp")
-		ro := form.ReadOptions{Set: set, Units: list, Period: p, FileDone: pr.Item}
+		ro := form.ReadOptions{Set: m.set, Units: m.list, Period: m.period, FileDone: func(int, []submission.Problem) { pr.Item() }}
 		a.Problems(form.Read(files, ro, func(s submission.Submission) { a.Add(s); pr.Ward() })...)
 		pr.Finish()
 	}
 	as := a.Finish()
-	return &batch{set: set, units: as.Units, period: p, files: files, Assessment: as}, nil
+	return &batch{set: m.set, units: as.Units, period: m.period, files: files, Assessment: as}, nil
 }
 
 // fromArchive hands the period's current submissions of the list to a, and
