@@ -75,5 +75,28 @@ for k in $((${#all[@]} / 2)) ${#all[@]}; do
 			printf "| %d | %s | %s | %.2f s | %.2f s | %.2fx | %.0f MB |\n", k, n, p, w, c, c / b, r }'
 	done
 done
+
+# The other commands of the national set's day, side by side in turn: check the
+# 34 workbooks, write the nationwide template (one workbook of 3.321 sheets),
+# write both reports.
+cmds=(check template report)
+declare -A what=([check]="dean check" [template]="dean template (one workbook)" [report]="dean report (PDF + workbook)")
+for ((i = 0; i < N; i++)); do
+	/usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tmp/dean" check --quiet --units "$data/units.csv" "${all[@]}" >/dev/null || true
+	cat "$tmp/t" >>"$tmp/check.times"
+	rm -f "$tmp/t.xlsx"
+	/usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tmp/dean" template --quiet --units "$data/units.csv" --period 2026-H1 -o "$tmp/t.xlsx" >/dev/null
+	cat "$tmp/t" >>"$tmp/template.times"
+	/usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tmp/dean" report --quiet --units "$data/units.csv" --period 2026-H1 \
+		--pdf "$tmp/r.pdf" --xlsx "$tmp/r.xlsx" "${all[@]}" >/dev/null
+	cat "$tmp/t" >>"$tmp/report.times"
+done
+echo
+echo "| command, 3.321 wards | wall | CPU | peak RSS |"
+echo "|---|---:|---:|---:|"
+for c in "${cmds[@]}"; do
+	read -r w cpu r < <(stats "$c")
+	awk -v p="${what[$c]}" -v w="$w" -v c="$cpu" -v r="$r" 'BEGIN { printf "| %s | %.2f s | %.2f s | %.0f MB |\n", p, w, c, r }'
+done
 echo
 echo "N=$N runs each, medians; $(nproc) CPUs; $(go version | cut -d' ' -f3)."
