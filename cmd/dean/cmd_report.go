@@ -102,7 +102,8 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	for _, w := range b.Wards {
 		in.Sources[w.Code] = source(b.set, w)
 	}
-	if err := writeOutputs(reportOutputs(opts, in, b.period.Label(), len(res.Wards)), stdout); err != nil {
+	pr := newProgress(stderr, opts.quiet, -1, "Ghi báo cáo", "")
+	if err := writeOutputs(reportOutputs(opts, in, b.period.Label(), len(res.Wards)), stdout, pr); err != nil {
 		return err
 	}
 	if t := res.Summary.NotSubmittedText(); t != "" {
@@ -138,12 +139,27 @@ func reportOutputs(opts reportOptions, in report.Input, label string, wards int)
 
 // writeOutputs writes the files at the same time, each on a core of its own,
 // then says which were written, in a fixed order, and returns the first error.
-func writeOutputs(outs []*output, stdout io.Writer) error {
+// A panic in a writer is raised again here, where the command reports it.
+func writeOutputs(outs []*output, stdout io.Writer, pr *progress) error {
 	var wg sync.WaitGroup
+	var once sync.Once
+	var crash any
 	for _, o := range outs {
-		wg.Go(func() { o.err = atomicfile.Write(o.path, o.write) })
+		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					once.Do(func() { crash = r })
+				}
+			}()
+			o.err = atomicfile.Write(o.path, o.write)
+		})
 	}
+	stop := pr.Spin()
 	wg.Wait()
+	stop()
+	if crash != nil {
+		panic(crash)
+	}
 	var first error
 	for _, o := range outs {
 		if o.err != nil {

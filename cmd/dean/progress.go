@@ -86,6 +86,31 @@ func (p *progress) add(items, wards int) {
 	p.bar.Set(p.done)
 }
 
+// Spin keeps the progress moving while work of unknown length runs (total -1
+// shows a spinner and the time elapsed); the returned function stops it.
+func (p *progress) Spin() (stop func()) {
+	if p == nil || p.w == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				p.add(0, 0)
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		p.Finish()
+	}
+}
+
 // Finish clears the line, so what the command prints next starts clean.
 func (p *progress) Finish() {
 	if p == nil || p.w == nil {
