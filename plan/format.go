@@ -83,9 +83,17 @@ func Histories(years []Year, reg *Register, merger *units.Merger) []string {
 			continue
 		}
 		formed, _ := merger.History(w.Key())
+		// One clause an old ward, its years in order.
 		var parts []string
+		var last units.Key
 		for _, r := range inherited {
-			parts = append(parts, fmt.Sprintf("phường %s (cũ) được công nhận năm %d (QĐ %s ngày %s)", r.Ward.Name, r.Year, r.Decision, r.Date.Format("02/01/2006")))
+			year := fmt.Sprintf("năm %d (QĐ %s ngày %s)", r.Year, r.Decision, r.Date.Format("02/01/2006"))
+			if len(parts) > 0 && r.Ward.Key() == last {
+				parts[len(parts)-1] += ", " + year
+				continue
+			}
+			parts = append(parts, fmt.Sprintf("phường %s (cũ) được công nhận %s", r.Ward.Name, year))
+			last = r.Ward.Key()
 		}
 		out = append(out, fmt.Sprintf("Phường %s (%s): %s", w.Name, formed, strings.Join(parts, "; ")))
 	}

@@ -161,6 +161,18 @@ func (r *Register) Of(w units.Key, merger *units.Merger) (own, inherited []Recog
 	}
 	byYear := func(a, b Recognition) int { return a.Year - b.Year }
 	slices.SortStableFunc(own, byYear)
-	slices.SortStableFunc(inherited, byYear)
+	// Inherited ones by old ward, in the order the merger names them, then year.
+	order := map[units.Key]int{}
+	if merger != nil {
+		for i, l := range merger.Predecessors(w) {
+			order[l.Old] = i
+		}
+	}
+	slices.SortStableFunc(inherited, func(a, b Recognition) int {
+		if d := order[a.Ward.Key()] - order[b.Ward.Key()]; d != 0 {
+			return d
+		}
+		return a.Year - b.Year
+	})
 	return own, inherited
 }
