@@ -33,13 +33,13 @@ func newTemplateCmd() *cobra.Command {
 	var opts templateOptions
 	cmd := &cobra.Command{
 		Use:   "template",
-		Short: "Lập biểu mẫu nhập số liệu (mỗi phường một trang) để các quận điền",
+		Short: "Lập biểu mẫu nhập số liệu (mỗi phường một trang) để các phường, quận điền",
 		Args:  cobra.NoArgs,
-		Example: `  dean template --period 2026-H1 -o bieu-mau.xlsx
-  dean template --district "Ninh Kiều" --period 2026 -o ninh-kieu-2026.xlsx
-  dean template --district 916 --units don-vi.csv --period 2026 -o 916.xlsx
-  dean template --split district --period 2026-H1 -o bieu-mau/
-  dean template --split ward --units phuong-2025.csv --period 2026 -o bieu-mau/`,
+		Example: `  dean template --period 2027-H1 -o bieu-mau.xlsx              # 31 phường từ 1/7/2025
+  dean template --split ward --period 2027-H1 -o bieu-mau/        # mỗi phường một tệp
+  dean template --district "Ninh Kiều" --period 2024 -o nk-2024.xlsx   # bản đồ 2022, có quận
+  dean template --split district --period 2025-H1 -o bieu-mau/
+  dean template --district 916 --units don-vi.csv --period 2026 -o 916.xlsx`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTemplate(opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},

@@ -26,11 +26,13 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Chấm điểm Công an phường theo 22 tiêu chí điển hình, kiểu mẫu và lập báo cáo",
 		Long: `dean chấm điểm từng Công an phường theo 22 tiêu chí "Công an phường điển hình,
 kiểu mẫu về an ninh, trật tự và văn minh đô thị" (Quyết định 5764/QĐ-BCA-V05)
-từ biểu mẫu số liệu các quận gửi về, và lập báo cáo 6 tháng (15/5) và năm (15/11).`,
-		Example: `  dean template --district "Ninh Kiều" --period 2026-H1 -o ninh-kieu.xlsx
-  dean check ninh-kieu.xlsx
-  dean score testdata/can-tho-2022/*.xlsx
-  dean report testdata/can-tho-2022/*.xlsx --period 2022 --pdf bao-cao.pdf --xlsx bao-cao.xlsx`,
+từ biểu mẫu số liệu các phường (trước 1/7/2025: các quận) gửi về, lưu mọi kỳ vào
+kho lưu trữ, và lập báo cáo 6 tháng (15/5) và năm (15/11).`,
+		Example: `  dean template --split ward --period 2027-H1 -o bieu-mau/
+  dean check bieu-mau/
+  dean import bieu-mau/
+  dean report --period 2027-H1 --pdf bao-cao.pdf --xlsx bao-cao.xlsx
+  dean score testdata/can-tho-2022/*.xlsx`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
