@@ -379,3 +379,22 @@ func toString(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+func TestScores(t *testing.T) {
+	a := open(t)
+	if _, err := a.Import(ctx, imp("a.xlsx", record(t, "2024", "l", caiKhe, "a.xlsx", 1), record(t, "2024", "l", tanAn, "a.xlsx", 2))); err != nil {
+		t.Fatal(err)
+	}
+	cur, _ := a.Current(ctx, "2024")
+	rc := Criteria{YAML: []byte(testCriteria), Version: "test-1", IDs: []string{"TC01"}}
+	if _, err := a.SaveRun(ctx, Run{Kind: "rescore", Criteria: rc, At: at}, []Result{ResultOf(cur[0].ID, card(0))}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := a.Scores(ctx, "2024")
+	if err != nil || len(got) != 2 {
+		t.Fatalf("scores %+v, %v", got, err)
+	}
+	if got[0].Ward.Code != "31117" || got[0].Passed != 0 || got[1].Ward.Code != "31135" || got[1].Passed != 1 {
+		t.Errorf("the latest run counts: %+v", got)
+	}
+}

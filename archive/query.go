@@ -8,6 +8,7 @@ import (
 
 	"dean/score"
 	"dean/submission"
+	"dean/units"
 )
 
 // querier is a transaction or the database itself.
@@ -199,4 +200,34 @@ func (a *Archive) run(ctx context.Context, id int64) (Run, error) {
 	}
 	r.Criteria.Params, r.Criteria.IDs, r.At = decodeParams(params), splitIDs(ids), parseStamp(at)
 	return r, nil
+}
+
+// Score is a stored ward's last result for a period.
+type Score struct {
+	Ward          units.Ward
+	Passed, Total int
+}
+
+// Scores returns, for each current submission of a period, its most recent
+// stored result, ordered by list and ward: what a trend or a yearly count needs,
+// without the values.
+func (a *Archive) Scores(ctx context.Context, period string) ([]Score, error) {
+	rows, err := a.db.QueryContext(ctx, `SELECT s.list, s.ward, s.ward_name, s.district, r.passed, r.total
+		FROM submissions s JOIN results r ON r.submission = s.id
+		WHERE s.period = ? AND s.superseded_by IS NULL
+		  AND r.run = (SELECT MAX(run) FROM results WHERE submission = s.id)
+		ORDER BY s.list, s.ward`, period)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Score
+	for rows.Next() {
+		var s Score
+		if err := rows.Scan(&s.Ward.List, &s.Ward.Code, &s.Ward.Name, &s.Ward.District, &s.Passed, &s.Total); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }

@@ -132,28 +132,15 @@ func trackArchive(ctx context.Context, arc *archive.Archive, reg *plan.Register)
 
 // periodScores counts a period's wards with a stored result and those at 22/22.
 func periodScores(ctx context.Context, arc *archive.Archive, p period.Period) (plan.Scores, error) {
-	recs, err := arc.Current(ctx, p.String())
+	scores, err := arc.Scores(ctx, p.String())
 	if err != nil {
 		return plan.Scores{}, err
 	}
-	ids := make([]int64, len(recs))
-	for i, r := range recs {
-		ids[i] = r.ID
-	}
-	stored, err := arc.Latest(ctx, ids)
-	if err != nil {
-		return plan.Scores{}, err
-	}
-	s := plan.Scores{Year: p.Year, Half: p.Half}
+	s := plan.Scores{Year: p.Year, Half: p.Half, Assessed: len(scores)}
 	s.List, _ = p.Units()
-	for _, r := range recs {
-		res, ok := stored[r.ID]
-		if !ok {
-			continue
-		}
-		s.Assessed++
-		if res.Result.Total > 0 && res.Result.Passed == res.Result.Total {
-			s.Model = append(s.Model, r.Ward.Key())
+	for _, sc := range scores {
+		if sc.Total > 0 && sc.Passed == sc.Total {
+			s.Model = append(s.Model, sc.Ward.Key())
 		}
 	}
 	return s, nil
