@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"dean/criteria"
@@ -48,6 +49,17 @@ type FileHash struct {
 func (in Input) normalized() Input {
 	if in.Meta.Issuer == "" && in.Meta.Place == "" {
 		in.Meta = DefaultMeta()
+	}
+	if !hasDistricts(in) {
+		// The defaults speak of quận; on a map without them they follow the
+		// map. What report.yaml sets is the user's, and stays.
+		def, now := DefaultMeta(), DefaultMetaFor(false)
+		if slices.Equal(in.Meta.Recipients, def.Recipients) {
+			in.Meta.Recipients = now.Recipients
+		}
+		if slices.Equal(in.Meta.Directions, def.Directions) {
+			in.Meta.Directions = now.Directions
+		}
 	}
 	if in.Window == (period.Window{}) {
 		in.Window = in.Meta.WindowFor(in.Period)
@@ -101,8 +113,21 @@ func Build(in Input) Document {
 		limitsSection(in, st),
 		directionsSection(in),
 	}
+	tables, charts := 0, 0
 	for i := range d.Sections {
 		d.Sections[i].Heading = romans[i] + ". " + d.Sections[i].Heading
+		// Tables and charts are numbered in reading order, so that one left
+		// out (the district table on a map without districts) leaves no gap.
+		for _, b := range d.Sections[i].Blocks {
+			switch {
+			case b.Kind == TableBlock && b.Table.Caption != "":
+				tables++
+				b.Table.Caption = fmt.Sprintf("Bảng %d. %s", tables, b.Table.Caption)
+			case b.Kind == ChartBlock:
+				charts++
+				b.Chart.Caption = fmt.Sprintf("Biểu đồ %d. %s", charts, b.Chart.Caption)
+			}
+		}
 	}
 	d.Appendix = appendix(in)
 	return d

@@ -116,10 +116,14 @@ func (s Sheet) All() iter.Seq[[]Cell] {
 func BuildWorkbook(in Input) Workbook {
 	in = in.normalized()
 	st := newStats(in)
+	sheets := []Sheet{summarySheet(in, st), matrixSheet(in, st), detailSheet(in, st), chartSheet(st)}
+	if len(in.Result.Summary.NotSubmitted) > 0 {
+		sheets = append(sheets, notSubmittedSheet(in, st))
+	}
 	return Workbook{
 		Title:  "Kết quả thực hiện Đề án " + in.Period.Label(),
 		Date:   in.Date,
-		Sheets: []Sheet{summarySheet(in, st), matrixSheet(in, st), detailSheet(in), chartSheet(st), sourceSheet(in)},
+		Sheets: append(sheets, sourceSheet(in)),
 	}
 }
 
@@ -137,28 +141,79 @@ func summarySheet(in Input, st stats) Sheet {
 			{text("Bộ tiêu chí " + in.Result.Criteria.Version)},
 			{text(ps.summary(in))},
 		},
-		Header: []string{"STT", "Quận", "Số phường", "Phường đạt chuẩn", "Tỷ lệ đạt chuẩn", "Bình quân số tiêu chí đạt", "Mục tiêu giai đoạn 1", gap, "Phường thiếu số liệu"},
-		Widths: []float64{6, 22, 11, 12, 12, 14, 12, 16, 12},
+		Header: []string{"Số phường", "Phường đạt chuẩn", "Tỷ lệ đạt chuẩn", "Bình quân số tiêu chí đạt", "Mục tiêu giai đoạn 1", gap, "Phường thiếu số liệu"},
+		Widths: []float64{11, 12, 12, 14, 12, 16, 12},
+	}
+	if t := notSubmittedText(in.Result.Summary.NotSubmitted); t != "" {
+		s.Pre = append(s.Pre, []Cell{text(t + " (xem sheet Chưa có số liệu)")})
 	}
 	if st.missing > 0 {
 		s.Pre = append(s.Pre, []Cell{text(fmt.Sprintf("%s phường thiếu số liệu, chưa đánh giá đầy đủ: tiêu chí thiếu số liệu không được tính là đạt (xem sheet Chi tiết).", num(st.missing)))})
 	}
 	s.Pre = append(s.Pre, []Cell{})
+	figures := func(wards, model, criteria, goal, left, missing int) []Cell {
+		return []Cell{integer(int64(wards)), integer(int64(model)), percent(model, wards), ratio(criteria, wards),
+			integer(int64(goal)), integer(int64(left)), integer(int64(missing))}
+	}
+	if !st.districted {
+		// One row, the city's: its phase-1 target is the city's ten.
+		s.Header = append([]string{"Phạm vi"}, s.Header...)
+		s.Widths = append([]float64{22}, s.Widths...)
+		s.Rows = append(s.Rows, append([]Cell{title("Toàn thành phố")},
+			figures(len(st.wards), len(st.model), st.passed, ps.goal1, ps.left, st.missing)...))
+		return s
+	}
+	s.Header = append([]string{"STT", "Quận"}, s.Header...)
+	s.Widths = append([]float64{6, 22}, s.Widths...)
 	var w, m, c, goalSum, leftSum, x int
 	for i, d := range st.districts {
 		pd := ps.districts[i]
-		s.Rows = append(s.Rows, []Cell{integer(int64(i + 1)), text(d.Name), integer(int64(d.Wards)), integer(int64(d.Model)),
-			percent(d.Model, d.Wards), ratio(d.Criteria, d.Wards), integer(int64(pd.goal)), integer(int64(pd.left)), integer(int64(d.Missing))})
+		s.Rows = append(s.Rows, append([]Cell{integer(int64(i + 1)), text(d.Name)},
+			figures(d.Wards, d.Model, d.Criteria, pd.goal, pd.left, d.Missing)...))
 		w, m, c, goalSum, leftSum, x = w+d.Wards, m+d.Model, c+d.Criteria, goalSum+pd.goal, leftSum+pd.left, x+d.Missing
 	}
-	s.Rows = append(s.Rows, []Cell{{Kind: Empty}, title("Toàn thành phố"), integer(int64(w)), integer(int64(m)),
-		percent(m, w), ratio(c, w), integer(int64(goalSum)), integer(int64(leftSum)), integer(int64(x))})
+	s.Rows = append(s.Rows, append([]Cell{{Kind: Empty}, title("Toàn thành phố")}, figures(w, m, c, goalSum, leftSum, x)...))
+	return s
+}
+
+// wardColumns are the columns naming a ward: its code, its name, and its
+// district on a map with districts.
+func wardColumns(st stats) (header []string, widths []float64) {
+	if st.districted {
+		return []string{"Mã phường", "Phường", "Quận"}, []float64{10, 18, 12}
+	}
+	return []string{"Mã phường", "Phường"}, []float64{10, 18}
+}
+
+// wardCells starts a row with the ward's columns, room made for more cells.
+func wardCells(st stats, w score.Ward, more int) []Cell {
+	row := make([]Cell, 0, 3+more)
+	row = append(row, text(w.Code), text(w.Name))
+	if st.districted {
+		row = append(row, text(w.District))
+	}
+	return row
+}
+
+// notSubmittedSheet lists every ward of the units list that sent no data: the
+// report's text names only the first of them.
+func notSubmittedSheet(in Input, st stats) Sheet {
+	h, widths := wardColumns(st)
+	s := Sheet{Name: "Chưa có số liệu", Header: append([]string{"STT"}, h...), Widths: append([]float64{6}, widths...), Filter: true,
+		Pre: [][]Cell{{title(fmt.Sprintf("CÁC PHƯỜNG CHƯA CÓ SỐ LIỆU %s", upper(in.Period.Label())))}, {}}}
+	for i, r := range in.Result.Summary.NotSubmitted {
+		row := []Cell{integer(int64(i + 1)), text(r.Code), text(r.Name)}
+		if st.districted {
+			row = append(row, text(r.District))
+		}
+		s.Rows = append(s.Rows, row)
+	}
 	return s
 }
 
 func matrixSheet(in Input, st stats) Sheet {
-	s := Sheet{Name: "Ma trận", Header: []string{"Mã phường", "Phường", "Quận"}, Widths: []float64{10, 18, 12},
-		FreezeCols: 3, Filter: true, Stream: true}
+	h, widths := wardColumns(st)
+	s := Sheet{Name: "Ma trận", Header: h, Widths: widths, FreezeCols: len(h), Filter: true, Stream: true}
 	for _, c := range st.criteria {
 		s.Header = append(s.Header, c.ID)
 		s.Widths = append(s.Widths, 10)
@@ -168,7 +223,7 @@ func matrixSheet(in Input, st stats) Sheet {
 	s.Header = append(s.Header, "Số tiêu chí đạt", "Đạt chuẩn")
 	s.Widths = append(s.Widths, 10, 11)
 	for _, w := range st.wards {
-		row := []Cell{text(w.Code), text(w.Name), text(w.District)}
+		row := wardCells(st, w, len(w.Criteria)+2)
 		for _, c := range w.Criteria {
 			row = append(row, text(c.Verdict.Text()))
 		}
@@ -181,12 +236,14 @@ func matrixSheet(in Input, st stats) Sheet {
 	return s
 }
 
-func detailSheet(in Input) Sheet {
-	s := Sheet{Name: "Chi tiết", FreezeCols: 3, Filter: true, Stream: true, Verdicts: []int{11, 12},
-		Header: []string{"Mã phường", "Phường", "Quận", "Tiêu chí", "Mã chỉ số", "Chỉ số", "Kỳ này", "Cùng kỳ năm trước",
-			"Thay đổi", "Thực tế", "Yêu cầu", "Kết quả chỉ số", "Kết quả tiêu chí", "Giải thích"},
-		Widths: []float64{8, 14, 12, 6, 24, 36, 9, 10, 9, 16, 16, 11, 11, 40},
-		Wrap:   []int{5, 9, 10, 13},
+func detailSheet(in Input, st stats) Sheet {
+	h, widths := wardColumns(st)
+	n := len(h) // the columns after the ward's, as numbered with a district
+	s := Sheet{Name: "Chi tiết", FreezeCols: n, Filter: true, Stream: true, Verdicts: []int{n + 8, n + 9},
+		Header: append(h, "Tiêu chí", "Mã chỉ số", "Chỉ số", "Kỳ này", "Cùng kỳ năm trước",
+			"Thay đổi", "Thực tế", "Yêu cầu", "Kết quả chỉ số", "Kết quả tiêu chí", "Giải thích"),
+		Widths: append(widths, 6, 24, 36, 9, 10, 9, 16, 16, 11, 11, 40),
+		Wrap:   []int{n + 2, n + 6, n + 7, n + 10},
 	}
 	for _, w := range in.Result.Wards {
 		for _, c := range w.Criteria {
@@ -203,9 +260,9 @@ func detailSheet(in Input) Sheet {
 						label = x.Label
 					}
 					r := vals[ind.ID]
-					if !yield([]Cell{text(w.Code), text(w.Name), text(w.District), text(c.ID), text(ind.ID), text(label),
+					if !yield(append(wardCells(st, w, 11), text(c.ID), text(ind.ID), text(label),
 						numCell(r.Now), numCell(r.Prev), change(r), text(ind.Actual()), text(ind.Target()),
-						text(ind.Verdict.Text()), text(c.Verdict.Text()), text(ind.Explanation())}) {
+						text(ind.Verdict.Text()), text(c.Verdict.Text()), text(ind.Explanation()))) {
 						return
 					}
 				}
