@@ -84,6 +84,10 @@ func Build(in Input) Document {
 	if m.Number != "" {
 		number = "Số: " + m.Number + "/" + m.Symbol
 	}
+	changed := ""
+	if len(in.Result.Criteria.Departures) > 0 {
+		changed = ", có thay đổi như nêu dưới đây"
+	}
 	d := Document{
 		Header: Header{
 			Parent:    upper(m.Parent),
@@ -97,8 +101,8 @@ func Build(in Input) Document {
 		Subject: "Kết quả thực hiện " + deAn + " " + in.Period.Label(),
 		Intro: []string{
 			m.Basis + ", báo cáo kết quả thực hiện Đề án " + in.Period.Label() + " như sau:",
-			fmt.Sprintf("Số liệu trong báo cáo tính %s; kết quả đánh giá theo Bộ tiêu chí phiên bản %s (%s).",
-				in.Window, in.Result.Criteria.Version, in.Result.Criteria.Source),
+			fmt.Sprintf("Số liệu trong báo cáo tính %s; kết quả đánh giá theo Bộ tiêu chí phiên bản %s (%s)%s.",
+				in.Window, in.Result.Criteria.Version, in.Result.Criteria.Source, changed),
 		},
 		Closing: []string{
 			"Trên đây là báo cáo kết quả thực hiện Đề án " + in.Period.Label() + ", kính báo cáo " + m.Recipient + "./.",
@@ -107,6 +111,12 @@ func Build(in Input) Document {
 		Recipients: m.Recipients,
 		Date:       in.Date,
 		Keywords:   in.Period.String(),
+	}
+	if lead, items := rescored(in.Result.Criteria); lead != "" {
+		d.Notice = &Notice{Title: rescoredTitle, Lines: []string{lead}}
+		for _, it := range items {
+			d.Notice.Lines = append(d.Notice.Lines, "- "+it)
+		}
 	}
 	d.Sections = []Section{
 		resultsSection(in, st),

@@ -18,10 +18,13 @@ import (
 
 // Document is the report as data, in reading order, free of any layout.
 type Document struct {
-	Header   Header
-	Title    string // "BÁO CÁO"
-	Subject  string // trích yếu
-	Intro    []string
+	Header  Header
+	Title   string // "BÁO CÁO"
+	Subject string // trích yếu
+	Intro   []string
+	// Notice, when set, is boxed on the first page after the introduction:
+	// what the reader must know before any figure.
+	Notice   *Notice
 	Sections []Section
 	Closing  []string // "Trên đây là …"
 	Signer   Signer
@@ -41,6 +44,12 @@ type Header struct {
 	Nation    string // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 	Motto     string // "Độc lập - Tự do - Hạnh phúc"
 	PlaceDate string // "Cần Thơ, ngày 15 tháng 5 năm 2026"
+}
+
+// Notice is a set-off box: a title in bold capitals, then its lines.
+type Notice struct {
+	Title string
+	Lines []string
 }
 
 // Section is one Roman-numbered part of the body ("I. KẾT QUẢ …").
@@ -120,6 +129,13 @@ func (d Document) Text() string {
 	fmt.Fprintf(&b, "%s\n%s\n\n", d.Title, d.Subject)
 	for _, p := range d.Intro {
 		fmt.Fprintf(&b, "%s\n\n", p)
+	}
+	if n := d.Notice; n != nil {
+		fmt.Fprintf(&b, "[Khung] %s\n", n.Title)
+		for _, l := range n.Lines {
+			fmt.Fprintf(&b, "  %s\n", l)
+		}
+		b.WriteString("\n")
 	}
 	for _, s := range d.Sections {
 		fmt.Fprintf(&b, "%s\n\n", s.Heading)

@@ -151,6 +151,14 @@ func summarySheet(in Input, st stats) Sheet {
 		s.Pre = append(s.Pre, []Cell{text(fmt.Sprintf("%s phường thiếu số liệu, chưa đánh giá đầy đủ: tiêu chí thiếu số liệu không được tính là đạt (xem sheet Chi tiết).", num(st.missing)))})
 	}
 	s.Pre = append(s.Pre, []Cell{})
+	if lead, items := rescored(in.Result.Criteria); lead != "" {
+		// Before anything else: whoever opens the workbook reads this first.
+		notice := [][]Cell{{title(rescoredTitle)}, {text(lead)}}
+		for _, it := range items {
+			notice = append(notice, []Cell{text(it)})
+		}
+		s.Pre = append(append(notice, []Cell{}), s.Pre...)
+	}
 	figures := func(wards, model, criteria, goal, left, missing int) []Cell {
 		return []Cell{integer(int64(wards)), integer(int64(model)), percent(model, wards), ratio(criteria, wards),
 			integer(int64(goal)), integer(int64(left)), integer(int64(missing))}
