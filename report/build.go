@@ -7,6 +7,7 @@ import (
 
 	"dean/criteria"
 	"dean/period"
+	"dean/plan"
 	"dean/score"
 	"dean/units"
 )
@@ -28,6 +29,19 @@ type Input struct {
 	// Sources and Files feed the workbook's "Chi tiết" and "Nguồn" sheets.
 	Sources map[string]Source // by ward code
 	Files   []FileHash
+
+	// Trend is each ward's criteria met over the periods the archive holds:
+	// a sub-section of part I and the sheet "Diễn biến". Nil: no archive; the
+	// report is then as without it.
+	Trend *Trend
+	// Progress is the plan year by year (plan.Track): wards at 22/22 by the
+	// stored scoring, recognitions by decision and the cumulative target. It
+	// adds a table, a chart and the sheet "Tiến độ" to the plan's comparison;
+	// nil leaves the comparison of this period alone.
+	Progress []plan.Year
+	// Histories are the recognitions the new wards inherit from the old wards
+	// they were formed from (plan.Histories), listed after Progress's table.
+	Histories []string
 }
 
 // Source is where one ward's values were read: the form's file and sheet, the
@@ -112,8 +126,8 @@ func Build(in Input) Document {
 		Date:       in.Date,
 		Keywords:   in.Period.String(),
 	}
-	if lead, items := rescored(in.Result.Criteria); lead != "" {
-		d.Notice = &Notice{Title: rescoredTitle, Lines: []string{lead}}
+	if why, items := rescored(in.Result.Criteria); why != "" {
+		d.Notice = &Notice{Title: rescoredTitle, Lines: []string{why}}
 		for _, it := range items {
 			d.Notice.Lines = append(d.Notice.Lines, "- "+it)
 		}
@@ -161,5 +175,6 @@ func nextPeriod(p period.Period) string {
 }
 
 func para(s string) Block               { return Block{Kind: Paragraph, Text: s} }
+func lead(s string) Block               { return Block{Kind: Paragraph, Text: s, Lead: true} }
 func heading(level int, s string) Block { return Block{Kind: Heading, Level: level, Text: s} }
 func table(t Table) Block               { return Block{Kind: TableBlock, Table: &t} }

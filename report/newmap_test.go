@@ -42,7 +42,7 @@ func TestXLSXNewMap(t *testing.T) {
 			t.Errorf("Tổng hợp %s%d = %q, want %q", col, hr+1, got, want)
 		}
 	}
-	note := "Các phường chưa có số liệu, chưa được đánh giá: phường Thới An Đông và Long Tuyền. (xem sheet Chưa có số liệu)"
+	note := "Các phường chưa có số liệu, chưa được đánh giá: phường Thới An Đông và Long Tuyền (xem sheet Chưa có số liệu)."
 	if got := cellValue(t, f, "Tổng hợp", "A5"); got != note {
 		t.Errorf("Tổng hợp A5 = %q, want %q", got, note)
 	}

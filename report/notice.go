@@ -9,7 +9,7 @@ const rescoredTitle = "KẾT QUẢ CHẤM LẠI, KHÔNG PHẢI KẾT QUẢ CHÍN
 // rescored says how the criteria in force depart from the bundled ones: what
 // that means, then each departure, a threshold as its label, the value used and
 // the bundled one. Nothing for the bundled criteria.
-func rescored(info score.Info) (lead string, items []string) {
+func rescored(info score.Info) (why string, items []string) {
 	if len(info.Departures) == 0 {
 		return "", nil
 	}

@@ -404,6 +404,11 @@ func (p *pdfw) block(b Block, next []Block) {
 	case Heading:
 		p.heading(b.Level, b.Text, next)
 	case Paragraph:
+		if b.Lead {
+			p.setFont(regular, bodySize)
+			n := len(p.wrapFirst(b.Text, contentW-indent, contentW))
+			p.ensure(float64(n)*lineH(bodySize) + paraGap + p.minHeight(next))
+		}
 		p.paragraph(b.Text)
 	case TableBlock:
 		p.table(*b.Table, tableSize)

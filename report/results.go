@@ -13,7 +13,13 @@ func resultsSection(in Input, st stats) Section {
 	s := Section{Heading: "KẾT QUẢ THỰC HIỆN"}
 	add := func(b ...Block) { s.Blocks = append(s.Blocks, b...) }
 
-	add(heading(1, "1. Kết quả đánh giá theo Bộ tiêu chí"))
+	n := 0 // the sub-sections' numbers: the trend's is there only with an archive
+	sub := func(title string) Block {
+		n++
+		return heading(1, fmt.Sprintf("%d. %s", n, title))
+	}
+
+	add(sub("Kết quả đánh giá theo Bộ tiêu chí"))
 	add(para(scopeText(st)))
 	if st.districted {
 		add(table(districtTable(st)))
@@ -27,16 +33,24 @@ func resultsSection(in Input, st stats) Section {
 		add(para("Tiêu chí thiếu số liệu không được tính là đạt; các tiêu chí và chỉ số còn thiếu của từng phường ghi tại Phụ lục."))
 	}
 
-	add(heading(1, "2. Các phường đạt chuẩn"))
+	add(sub("Các phường đạt chuẩn"))
 	add(para(modelText(st)))
 
-	add(heading(1, "3. Kết quả theo từng tiêu chí"))
+	add(sub("Kết quả theo từng tiêu chí"))
 	add(para(fmt.Sprintf("Tỷ lệ phường đạt của từng tiêu chí trên tổng số %s phường được đánh giá:", num(len(st.wards)))))
 	add(table(criterionTable(st)))
 	add(Block{Kind: ChartBlock, Chart: criterionChart(st)})
 
-	add(heading(1, "4. Tiến độ so với lộ trình của Đề án"))
+	if in.Trend.hasTrend() {
+		add(sub("Diễn biến kết quả qua các kỳ"))
+		add(trendBlocks(in, st)...)
+	}
+
+	add(sub("Tiến độ so với lộ trình của Đề án"))
 	add(planBlocks(in, st)...)
+	if len(in.Progress) > 0 {
+		add(progressBlocks(in)...)
+	}
 	return s
 }
 
@@ -150,7 +164,7 @@ func criterionChart(st stats) *Chart {
 		if n > 0 {
 			v = float64(c.Pass) * 100 / float64(n)
 		}
-		ch.Bars = append(ch.Bars, Bar{Label: c.ID, Value: v, Text: share(c.Pass, n)})
+		ch.Bars = append(ch.Bars, Bar{Label: c.ID, Value: v, Text: share(c.Pass, n), Low: v < 50})
 	}
 	return ch
 }

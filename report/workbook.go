@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"dean/criteria"
@@ -30,9 +31,12 @@ type Sheet struct {
 	// instead, N of them, with Each: the nationwide "Chi tiết" and "Nguồn"
 	// have a quarter of a million rows each, too many to hold at once. Its
 	// rows are no wider than its header.
-	Rows       [][]Cell
-	Each       iter.Seq[[]Cell]
-	N          int
+	Rows [][]Cell
+	Each iter.Seq[[]Cell]
+	N    int
+	// Post are rows below the table, after a blank row (notes, a list);
+	// only for a sheet whose rows are not streamed.
+	Post       [][]Cell
 	Widths     []float64 // column widths, in characters
 	Wrap       []int     // columns whose text wraps, its row as tall as it needs
 	FreezeCols int       // columns kept in view beside the frozen header
@@ -62,7 +66,8 @@ type Cell struct {
 	Num  float64
 }
 
-// SheetChart is a native Excel chart over one column of the sheet's table.
+// SheetChart is a native Excel chart over one column of the sheet's table,
+// and optionally more columns drawn as lines over it.
 type SheetChart struct {
 	Title         string
 	Bar           bool   // horizontal bars; otherwise columns
@@ -72,6 +77,7 @@ type SheetChart struct {
 	ValCol        int    // 0-based column of the values
 	Percent       bool
 	Vertical      string // the value axis title
+	Lines         []int  // 0-based columns drawn as lines over the bars, with a legend
 }
 
 func text(s string) Cell   { return Cell{Kind: Text, Text: s} }
@@ -110,13 +116,22 @@ func (s Sheet) All() iter.Seq[[]Cell] {
 	return slices.Values(s.Rows)
 }
 
-// BuildWorkbook makes the workbook: "Tổng hợp" by district and city, "Ma trận"
-// wards × criteria, "Chi tiết" one row per ward and indicator, "Biểu đồ" with two
-// charts, and "Nguồn" with every value's source cell and every input's SHA-256.
+// BuildWorkbook makes the workbook: "Tổng hợp" by district and city (the
+// city's only on a map without districts), "Ma trận" wards × criteria, "Chi
+// tiết" one row per ward and indicator, "Biểu đồ" with two charts; with an
+// archive, "Diễn biến" (each ward over the stored periods) and "Tiến độ" (the
+// plan year by year); "Chưa có số liệu" when wards sent nothing; and "Nguồn"
+// with every value's source cell and every input's SHA-256.
 func BuildWorkbook(in Input) Workbook {
 	in = in.normalized()
 	st := newStats(in)
 	sheets := []Sheet{summarySheet(in, st), matrixSheet(in, st), detailSheet(in, st), chartSheet(st)}
+	if in.Trend.hasTrend() {
+		sheets = append(sheets, trendSheet(in, st))
+	}
+	if len(in.Progress) > 0 {
+		sheets = append(sheets, progressSheet(in))
+	}
 	if len(in.Result.Summary.NotSubmitted) > 0 {
 		sheets = append(sheets, notSubmittedSheet(in, st))
 	}
@@ -145,15 +160,15 @@ func summarySheet(in Input, st stats) Sheet {
 		Widths: []float64{11, 12, 12, 14, 12, 16, 12},
 	}
 	if t := notSubmittedText(in.Result.Summary.NotSubmitted); t != "" {
-		s.Pre = append(s.Pre, []Cell{text(t + " (xem sheet Chưa có số liệu)")})
+		s.Pre = append(s.Pre, []Cell{text(strings.TrimSuffix(t, ".") + " (xem sheet Chưa có số liệu).")})
 	}
 	if st.missing > 0 {
 		s.Pre = append(s.Pre, []Cell{text(fmt.Sprintf("%s phường thiếu số liệu, chưa đánh giá đầy đủ: tiêu chí thiếu số liệu không được tính là đạt (xem sheet Chi tiết).", num(st.missing)))})
 	}
 	s.Pre = append(s.Pre, []Cell{})
-	if lead, items := rescored(in.Result.Criteria); lead != "" {
+	if why, items := rescored(in.Result.Criteria); why != "" {
 		// Before anything else: whoever opens the workbook reads this first.
-		notice := [][]Cell{{title(rescoredTitle)}, {text(lead)}}
+		notice := [][]Cell{{title(rescoredTitle)}, {text(why)}}
 		for _, it := range items {
 			notice = append(notice, []Cell{text(it)})
 		}
