@@ -260,8 +260,11 @@ func matrixSheet(in Input, st stats) Sheet {
 }
 
 func detailSheet(in Input, st stats) Sheet {
-	h, widths := wardColumns(st)
-	n := len(h) // the columns after the ward's, as numbered with a district
+	h, _ := wardColumns(st)
+	// The ward's columns are narrower than elsewhere: the sheet is wide. n
+	// is where the rest start.
+	n := len(h)
+	widths := []float64{8, 14, 12}[:n]
 	s := Sheet{Name: "Chi tiết", FreezeCols: n, Filter: true, Stream: true, Verdicts: []int{n + 8, n + 9},
 		Header: append(h, "Tiêu chí", "Mã chỉ số", "Chỉ số", "Kỳ này", "Cùng kỳ năm trước",
 			"Thay đổi", "Thực tế", "Yêu cầu", "Kết quả chỉ số", "Kết quả tiêu chí", "Giải thích"),
