@@ -40,7 +40,8 @@ type Input struct {
 	// nil leaves the comparison of this period alone.
 	Progress []plan.Year
 	// Histories are the recognitions the new wards inherit from the old wards
-	// they were formed from (plan.Histories), listed after Progress's table.
+	// they were formed from (plan.Histories), listed after Progress's table
+	// and chart; shown only with Progress.
 	Histories []string
 }
 

@@ -215,6 +215,8 @@ func (bl Block) text(b *strings.Builder) {
 	}
 }
 
+// text writes a table a row a line: marked rows end in (!), bold ones in (*),
+// and strong cells stand between asterisks.
 func (t Table) text(b *strings.Builder) {
 	if t.Caption != "" {
 		fmt.Fprintf(b, "[Bảng] %s\n", t.Caption)

@@ -195,3 +195,31 @@ func TestXLSXHistory(t *testing.T) {
 		t.Errorf("Tiến độ: notes above and below the table do not span it: %v", cells)
 	}
 }
+
+// Years without a list or scores, a target of nothing, rows shorter than the
+// periods: the report says what it has and writes both files.
+func TestHistoryGaps(t *testing.T) {
+	in := fixture(t, "2026", levels2026)
+	w := units.Default().Wards[0]
+	in.Trend = &Trend{Periods: []string{"2025-H1", "2026", "?"}, Rows: []TrendRow{
+		{Ward: w, Passed: []int{22}, Total: 22},
+		{Ward: units.Default().Wards[1], Total: 22, Before: "trước sáp nhập: không có"},
+	}}
+	in.Progress = []plan.Year{{Year: 2026}, {Year: 2027, Target: plan.Progress{Phase: 2, Min: 3, Max: 4}}}
+	doc := Build(in)
+	text := doc.Text()
+	for _, want := range []string{
+		"| 1 | Cái Khế | Ninh Kiều | *22/22* | — | — |  |",
+		"| 2026 | — | — | 0 | 0 | 0 phường | Chưa có số liệu |",
+		"2026                                            chưa có số liệu",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	renderPDF(t, in)
+	f := openXLSX(t, renderXLSX(t, in))
+	if got := cellValue(t, f, "Tiến độ", "L5"); got != "Chưa có số liệu" {
+		t.Errorf("Tiến độ L5 = %q", got)
+	}
+}
