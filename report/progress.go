@@ -128,7 +128,7 @@ func progressSheet(in Input) Sheet {
 		Header: []string{"Năm", "Danh mục đơn vị", "Số phường", "Phường có kết quả", "Đạt 22/22 theo chấm điểm", "Kỳ chấm",
 			"Được công nhận trong năm", "Lũy kế được công nhận", "Kế thừa (không tính lũy kế)",
 			"Chỉ tiêu lũy kế tối thiểu", "Chỉ tiêu lũy kế tối đa", "Đánh giá"},
-		Widths:  []float64{7, 14, 9, 10, 11, 9, 11, 11, 11, 11, 11, 24},
+		Widths:  []float64{7, 14, 9, 10, 11, 9, 11, 11, 11, 11, 11, 28},
 		Wrap:    []int{11},
 		OnePage: true,
 	}
