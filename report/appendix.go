@@ -23,11 +23,15 @@ func appendix(in Input) []AppendixPage {
 		if w.Model {
 			state = "đạt chuẩn"
 		}
+		where := fmt.Sprintf("Quận %s - mã phường %s - %s", w.District, w.Code, in.Period.Label())
+		if w.District == "" {
+			where = fmt.Sprintf("Mã phường %s - %s", w.Code, in.Period.Label())
+		}
 		p := AppendixPage{
 			Title: fmt.Sprintf("Phụ lục %d", i+1),
 			Lines: []string{
 				"KẾT QUẢ ĐÁNH GIÁ CÔNG AN PHƯỜNG " + upper(w.Name),
-				fmt.Sprintf("Quận %s - mã phường %s - %s", w.District, w.Code, in.Period.Label()),
+				where,
 				fmt.Sprintf("Kết quả: đạt %d/%d tiêu chí, %s.", w.Passed, w.Total, state),
 			},
 			Table: Table{Columns: appendixColumns},

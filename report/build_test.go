@@ -47,6 +47,22 @@ func TestBuildGolden(t *testing.T) {
 	}
 }
 
+// A report on the map from 1/7/2025: no districts, so no district table, no
+// per-district target and no quận in the text; two wards sent nothing.
+func TestBuildGoldenNewMap(t *testing.T) {
+	in := withoutData(fixtureOn(t, newMap(t), "2026", levelsNewMap), "31174", "31183")
+	in.Meta = DefaultMeta() // as dean passes it without report.yaml
+	in.Meta.Number = "03"
+	doc := Build(in)
+	golden(t, "report-2026-new-map.txt", doc.Text())
+	text := doc.Text()
+	for _, no := range []string{"quận", "Quận"} {
+		if i := strings.Index(text, no); i >= 0 {
+			t.Errorf("a report on a map without districts speaks of %q: …%s…", no, text[max(0, i-80):min(len(text), i+80)])
+		}
+	}
+}
+
 // levels2026 has model wards, so the list of model wards and the plan's
 // comparison show real counts.
 var levels2026 = map[int]int{22: 12, 21: 4, 20: 6, 19: 8, 18: 6, 17: 6}

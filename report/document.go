@@ -18,10 +18,13 @@ import (
 
 // Document is the report as data, in reading order, free of any layout.
 type Document struct {
-	Header   Header
-	Title    string // "BÁO CÁO"
-	Subject  string // trích yếu
-	Intro    []string
+	Header  Header
+	Title   string // "BÁO CÁO"
+	Subject string // trích yếu
+	Intro   []string
+	// Notice, when set, is boxed on the first page after the introduction:
+	// what the reader must know before any figure.
+	Notice   *Notice
 	Sections []Section
 	Closing  []string // "Trên đây là …"
 	Signer   Signer
@@ -43,6 +46,12 @@ type Header struct {
 	PlaceDate string // "Cần Thơ, ngày 15 tháng 5 năm 2026"
 }
 
+// Notice is a set-off box: a title in bold capitals, then its lines.
+type Notice struct {
+	Title string
+	Lines []string
+}
+
 // Section is one Roman-numbered part of the body ("I. KẾT QUẢ …").
 type Section struct {
 	Heading string // with its number
@@ -59,13 +68,15 @@ const (
 	ChartBlock
 )
 
-// Block is one element of a section.
+// Block is one element of a section. A paragraph that leads into what follows
+// (a table, a list) is kept with its start: Lead.
 type Block struct {
 	Kind  BlockKind
 	Level int
 	Text  string
 	Table *Table
 	Chart *Chart
+	Lead  bool
 }
 
 // Table is a captioned table; its header repeats when it breaks across pages.
@@ -83,25 +94,47 @@ type Column struct {
 	Align string
 }
 
-// Row is one table row. Bold rows are totals; marked rows are failures to notice.
+// Row is one table row. Bold rows are totals; marked rows are failures to
+// notice; strong cells (by index) are achievements to notice, set in bold on a
+// light fill.
 type Row struct {
 	Cells  []string
 	Bold   bool
 	Marked bool
+	Strong []int
 }
 
-// Chart is a horizontal bar chart: one bar per item, scaled to Max.
+// strong says whether cell i is one to set off.
+func (r Row) strong(i int) bool {
+	for _, j := range r.Strong {
+		if j == i {
+			return true
+		}
+	}
+	return false
+}
+
+// Chart is a horizontal bar chart: one bar per item, scaled to Max, with
+// gridlines every Step (every quarter of Max when 0). Bars may carry a target,
+// drawn as a bracket from its lower to its upper end; Legend then names what
+// the bars and the brackets are.
 type Chart struct {
 	Caption string
 	Bars    []Bar
 	Max     float64
+	Step    float64
+	Legend  [2]string // the bars, the targets
 }
 
 // Bar is one bar: its label, its value and the value as written beside it.
+// Low bars are drawn in red. Target..TargetMax is the bar's target range; 0
+// when it has none.
 type Bar struct {
-	Label string
-	Value float64
-	Text  string
+	Label             string
+	Value             float64
+	Text              string
+	Low               bool
+	Target, TargetMax float64
 }
 
 // AppendixPage is one ward's page of the appendix.
@@ -120,6 +153,13 @@ func (d Document) Text() string {
 	fmt.Fprintf(&b, "%s\n%s\n\n", d.Title, d.Subject)
 	for _, p := range d.Intro {
 		fmt.Fprintf(&b, "%s\n\n", p)
+	}
+	if n := d.Notice; n != nil {
+		fmt.Fprintf(&b, "[Khung] %s\n", n.Title)
+		for _, l := range n.Lines {
+			fmt.Fprintf(&b, "  %s\n", l)
+		}
+		b.WriteString("\n")
 	}
 	for _, s := range d.Sections {
 		fmt.Fprintf(&b, "%s\n\n", s.Heading)
@@ -155,17 +195,28 @@ func (bl Block) text(b *strings.Builder) {
 		bl.Table.text(b)
 	case ChartBlock:
 		fmt.Fprintf(b, "[Biểu đồ] %s\n", bl.Chart.Caption)
-		for _, bar := range bl.Chart.Bars {
-			n := 0
-			if bl.Chart.Max > 0 {
-				n = int(bar.Value/bl.Chart.Max*40 + 0.5)
+		scale := func(v float64) int {
+			if bl.Chart.Max <= 0 {
+				return 0
 			}
-			fmt.Fprintf(b, "%-6s %-40s %s\n", bar.Label, strings.Repeat("#", n), bar.Text)
+			return min(int(v/bl.Chart.Max*40+0.5), 40)
+		}
+		for _, bar := range bl.Chart.Bars {
+			line := []byte(fmt.Sprintf("%-40s", strings.Repeat("#", scale(bar.Value))))
+			if bar.Target > 0 { // the target's lower end, as a bar across the row
+				line[min(scale(bar.Target), 39)] = '|'
+			}
+			fmt.Fprintf(b, "%-6s %s %s\n", bar.Label, line, bar.Text)
+		}
+		if l := bl.Chart.Legend; l[0] != "" {
+			fmt.Fprintf(b, "(# %s; | %s)\n", l[0], l[1])
 		}
 		b.WriteString("\n")
 	}
 }
 
+// text writes a table a row a line: marked rows end in (!), bold ones in (*),
+// and strong cells stand between asterisks.
 func (t Table) text(b *strings.Builder) {
 	if t.Caption != "" {
 		fmt.Fprintf(b, "[Bảng] %s\n", t.Caption)
@@ -176,6 +227,15 @@ func (t Table) text(b *strings.Builder) {
 	}
 	fmt.Fprintf(b, "| %s |\n", strings.Join(titles, " | "))
 	for _, r := range t.Rows {
+		cells := r.Cells
+		if len(r.Strong) > 0 {
+			cells = append([]string(nil), cells...)
+			for _, i := range r.Strong {
+				if i < len(cells) {
+					cells[i] = "*" + cells[i] + "*"
+				}
+			}
+		}
 		mark := ""
 		if r.Marked {
 			mark = " (!)"
@@ -183,7 +243,7 @@ func (t Table) text(b *strings.Builder) {
 		if r.Bold {
 			mark += " (*)"
 		}
-		fmt.Fprintf(b, "| %s |%s\n", strings.Join(r.Cells, " | "), mark)
+		fmt.Fprintf(b, "| %s |%s\n", strings.Join(cells, " | "), mark)
 	}
 	b.WriteString("\n")
 }

@@ -94,8 +94,13 @@ var deAnLevels = map[int]int{12: 3, 13: 3, 14: 3, 15: 9, 16: 7, 17: 5, 18: 4, 19
 // its seventh criterion.
 func fixture(t testing.TB, p string, levels map[int]int) Input {
 	t.Helper()
+	return fixtureOn(t, units.Default(), p, levels)
+}
+
+// fixtureOn is fixture on another units list: levels cover its wards.
+func fixtureOn(t testing.TB, list *units.List, p string, levels map[int]int) Input {
+	t.Helper()
 	cs := defaultSet(t)
-	list := units.Default()
 	var ks []int
 	for k := 22; k >= 0; k-- {
 		for range levels[k] {
@@ -127,12 +132,16 @@ func fixture(t testing.TB, p string, levels map[int]int) Input {
 			breakers[id](vals)
 		}
 		card := score.Evaluate(cs, vals)
-		res.Wards = append(res.Wards, score.Ward{Code: w.Code, Name: w.Name, District: w.District, Card: card})
+		res.Wards = append(res.Wards, score.Ward{List: w.List, Code: w.Code, Name: w.Name, District: w.District, Card: card})
 		cells := map[string][2]string{}
 		for r, in := range cs.Inputs() {
 			cells[in.ID] = [2]string{fmt.Sprintf("E%d", r+6), fmt.Sprintf("F%d", r+6)}
 		}
-		sources[w.Code] = Source{File: "so-lieu/" + w.DistrictCode + ".xlsx", Sheet: w.Name, Values: vals, Cells: cells}
+		file := "so-lieu/" + w.DistrictCode + ".xlsx" // a form a district, before 1/7/2025
+		if w.DistrictCode == "" {
+			file = "so-lieu/" + w.Code + ".xlsx" // a form a ward
+		}
+		sources[w.Code] = Source{File: file, Sheet: w.Name, Values: vals, Cells: cells}
 	}
 	res.Summary = score.Summarize(res.Wards)
 	meta := DefaultMeta()
@@ -148,3 +157,40 @@ func fixture(t testing.TB, p string, levels map[int]int) Input {
 		},
 	}
 }
+
+// withoutData takes the wards named out of the result, as wards of the units
+// list that sent nothing.
+func withoutData(in Input, codes ...string) Input {
+	skip := map[string]bool{}
+	for _, c := range codes {
+		skip[c] = true
+	}
+	var kept []score.Ward
+	var refs []score.WardRef
+	for _, w := range in.Result.Wards {
+		if skip[w.Code] {
+			refs = append(refs, score.WardRef{List: w.List, Code: w.Code, Name: w.Name, District: w.District})
+			delete(in.Sources, w.Code)
+			continue
+		}
+		kept = append(kept, w)
+	}
+	in.Result.Wards = kept
+	in.Result.Summary = score.Summarize(kept)
+	in.Result.Summary.NotSubmitted = refs
+	return in
+}
+
+// newMap is the 31 wards of Cần Thơ from 1/7/2025, without districts.
+func newMap(t testing.TB) *units.List {
+	t.Helper()
+	l, ok := units.Named("can-tho-2025")
+	if !ok {
+		t.Fatal("no units list can-tho-2025")
+	}
+	return l
+}
+
+// levelsNewMap spreads the 31 wards of 2026: ten at 22/22, as many as the plan
+// had for the end of phase 1.
+var levelsNewMap = map[int]int{22: 10, 21: 4, 20: 5, 19: 5, 18: 4, 17: 3}

@@ -54,7 +54,7 @@ func limitsSection(in Input, st stats) Section {
 		add(para(fmt.Sprintf("Có %s phường đạt từ %d/%d tiêu chí trở lên nhưng chưa đạt chuẩn; các tiêu chí còn thiếu của từng phường như sau:", num(len(near)), lo, st.total)))
 	}
 	for i, w := range near {
-		add(heading(2, fmt.Sprintf("%s Phường %s (quận %s): đạt %d/%d tiêu chí", letter(i), w.Name, w.District, w.Passed, w.Total)))
+		add(heading(2, fmt.Sprintf("%s %s: đạt %d/%d tiêu chí", letter(i), upperFirst(wardName(w)), w.Passed, w.Total)))
 		for _, c := range w.Criteria {
 			if c.Verdict == score.Pass {
 				continue

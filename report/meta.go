@@ -61,8 +61,19 @@ type window struct {
 	To   string `yaml:"to"`
 }
 
-// DefaultMeta is the metadata used for every field report.yaml leaves out.
-func DefaultMeta() Meta {
+// DefaultMeta is the metadata used for every field report.yaml leaves out, on
+// a map with districts (quận), as before 1/7/2025. Build adapts the recipients
+// and directions that are still these defaults to the report's map.
+func DefaultMeta() Meta { return DefaultMetaFor(true) }
+
+// DefaultMetaFor is the default metadata for a map with or without districts:
+// without them (from 1/7/2025) the ward police and the wards' people's
+// committees take the places of the districts'.
+func DefaultMetaFor(hasDistricts bool) Meta {
+	local := "quận"
+	if !hasDistricts {
+		local = "phường"
+	}
 	return Meta{
 		Parent:    "BỘ CÔNG AN",
 		Issuer:    "CÔNG AN THÀNH PHỐ CẦN THƠ",
@@ -74,12 +85,12 @@ func DefaultMeta() Meta {
 		Recipients: []string{
 			"UBND thành phố (để báo cáo);",
 			"Bộ Công an (Cục V05) (để báo cáo);",
-			"Công an các quận;",
+			"Công an các " + local + ";",
 			"Lưu: VT.",
 		},
 		Directions: []string{
 			"Tiếp tục quán triệt, triển khai đồng bộ các nhiệm vụ, giải pháp của Đề án; tập trung chỉ đạo các phường còn thiếu tiêu chí khắc phục ngay các tiêu chí chưa đạt, ưu tiên các phường đã đạt từ 20/22 tiêu chí trở lên.",
-			"Tham mưu Ủy ban nhân dân thành phố, Ủy ban nhân dân các quận bố trí nguồn lực bảo đảm cơ sở vật chất, trang thiết bị, phương tiện cho Công an phường theo lộ trình của Đề án.",
+			"Tham mưu Ủy ban nhân dân thành phố, Ủy ban nhân dân các " + local + " bố trí nguồn lực bảo đảm cơ sở vật chất, trang thiết bị, phương tiện cho Công an phường theo lộ trình của Đề án.",
 			"Duy trì chế độ thông tin, báo cáo định kỳ 6 tháng (ngày 15 tháng 5) và 01 năm (ngày 15 tháng 11) theo quy định.",
 		},
 	}

@@ -70,6 +70,9 @@ func WritePDF(w io.Writer, d Document) error {
 	for _, t := range d.Intro {
 		p.paragraph(t)
 	}
+	if d.Notice != nil {
+		p.notice(*d.Notice)
+	}
 	for _, s := range d.Sections {
 		p.heading(0, s.Heading, s.Blocks)
 		for i, b := range s.Blocks {
@@ -293,6 +296,74 @@ func (p *pdfw) justified(s string, size, ind float64) {
 	}
 }
 
+// Notice box geometry, in millimetres.
+const (
+	noticePad  = 3.0
+	noticeLine = 0.6
+)
+
+// notice draws a box ruled heavier than the tables, its title centred in bold,
+// its lines justified inside. The box starts on the current page with at least
+// its title and first line; should it run past the page, each page's part is
+// boxed.
+func (p *pdfw) notice(n Notice) {
+	f := p.f
+	inner := contentW - 2*noticePad
+	lh := lineH(13)
+	type line struct {
+		text, style, align string
+		x, w               float64
+	}
+	var lines []line
+	p.setFont(bold, 13)
+	for _, l := range p.wrap(n.Title, inner) {
+		lines = append(lines, line{l, bold, alignCenter, marginLeft + noticePad, inner})
+	}
+	p.setFont(regular, 13)
+	for _, t := range n.Lines {
+		// A dash item hangs: its continuation lines start past the dash.
+		first, rest := inner, inner
+		hang := 0.0
+		if strings.HasPrefix(t, "- ") {
+			hang = p.m.mm(p.m.units(regular, "- "), 13)
+			rest = inner - hang
+		}
+		for i, l := range p.wrapFirst(t, first, rest) {
+			x, w := marginLeft+noticePad, first
+			if i > 0 {
+				x, w = x+hang, rest
+			}
+			lines = append(lines, line{l, regular, jus, x, w})
+		}
+		// The last line of each paragraph is set flush left, not stretched.
+		lines[len(lines)-1].align = alignLeft
+	}
+	p.ensure(2*noticePad + float64(min(2, len(lines)))*lh)
+	top := f.GetY()
+	f.SetLineWidth(noticeLine)
+	box := func(bottom float64) { f.Rect(marginLeft, top, contentW, bottom-top, "D") }
+	y := top + noticePad
+	for _, l := range lines {
+		if y+lh+noticePad > bottomY {
+			box(y + noticePad)
+			f.AddPage()
+			top = f.GetY()
+			f.SetLineWidth(noticeLine)
+			y = top + noticePad
+		}
+		p.setFont(l.style, 13)
+		align := l.align
+		if align == jus && !strings.Contains(l.text, " ") {
+			align = alignLeft
+		}
+		p.text(l.x, y, l.w, lh, l.text, align)
+		y += lh
+	}
+	box(y + noticePad)
+	f.SetLineWidth(0.2)
+	f.SetY(y + noticePad + paraGap*2)
+}
+
 // heading writes a numbered heading and keeps it with the start of what follows.
 func (p *pdfw) heading(level int, s string, next []Block) {
 	style := bold
@@ -333,6 +404,11 @@ func (p *pdfw) block(b Block, next []Block) {
 	case Heading:
 		p.heading(b.Level, b.Text, next)
 	case Paragraph:
+		if b.Lead {
+			p.setFont(regular, bodySize)
+			n := len(p.wrapFirst(b.Text, contentW-indent, contentW))
+			p.ensure(float64(n)*lineH(bodySize) + paraGap + p.minHeight(next))
+		}
 		p.paragraph(b.Text)
 	case TableBlock:
 		p.table(*b.Table, tableSize)

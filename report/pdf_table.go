@@ -15,6 +15,7 @@ const (
 var (
 	headFill   = [3]int{228, 228, 228}
 	markedFill = [3]int{252, 222, 222}
+	strongFill = [3]int{222, 239, 214}
 )
 
 // layout is a table measured at one font size: its column widths and the lines
@@ -47,6 +48,10 @@ func (p *pdfw) split(t Table) cells {
 		}
 		ws := make([]words, len(r.Cells))
 		for i, s := range r.Cells {
+			if r.strong(i) {
+				ws[i] = p.m.split(bold, s)
+				continue
+			}
 			ws[i] = p.m.split(style, s)
 		}
 		c.rows = append(c.rows, ws)
@@ -150,11 +155,11 @@ func (p *pdfw) drawTable(t Table, l layout) {
 		}
 		p.f.SetY(p.f.GetY() + 1)
 	}
-	p.row(t, l, l.head, l.headH, bold, &headFill, true)
+	p.row(t, l, l.head, l.headH, bold, &headFill, true, Row{})
 	for i, cells := range l.rows {
 		if p.f.GetY()+l.heights[i] > bottomY {
 			p.f.AddPage()
-			p.row(t, l, l.head, l.headH, bold, &headFill, true)
+			p.row(t, l, l.head, l.headH, bold, &headFill, true, Row{})
 		}
 		r := t.Rows[i]
 		style := regular
@@ -165,38 +170,48 @@ func (p *pdfw) drawTable(t Table, l layout) {
 		if r.Marked {
 			fill = &markedFill
 		}
-		p.row(t, l, cells, l.heights[i], style, fill, false)
+		p.row(t, l, cells, l.heights[i], style, fill, false, r)
 	}
 }
 
-// row draws a row's cells, then their text. Text is drawn in black with the
-// fill colour black too: fpdf wraps every piece of text in a colour change
-// while the two differ.
-func (p *pdfw) row(t Table, l layout, cells [][]string, h float64, style string, fill *[3]int, head bool) {
+// row draws a row's cells, then their text; r's strong cells are filled and
+// bold. Text is drawn in black with the fill colour black too: fpdf wraps every
+// piece of text in a colour change while the two differ.
+func (p *pdfw) row(t Table, l layout, cells [][]string, h float64, style string, fill *[3]int, head bool, r Row) {
 	f := p.f
 	y := f.GetY()
 	lh := l.size * ptMM * tableLineFac
 	if f.GetLineWidth() != 0.2 {
 		f.SetLineWidth(0.2)
 	}
-	if fill != nil {
-		f.SetFillColor(fill[0], fill[1], fill[2])
-	}
 	x := marginLeft
-	for _, w := range l.widths {
-		if fill != nil {
+	var cur *[3]int // the fill colour set, so that it is set once a row
+	for i, w := range l.widths {
+		c := fill
+		if r.strong(i) {
+			c = &strongFill
+		}
+		if c != nil {
+			if c != cur {
+				f.SetFillColor(c[0], c[1], c[2])
+				cur = c
+			}
 			f.Rect(x, y, w, h, "FD")
 		} else {
 			f.Rect(x, y, w, h, "D")
 		}
 		x += w
 	}
-	if fill != nil {
+	if cur != nil {
 		f.SetFillColor(0, 0, 0)
 	}
-	p.setFont(style, l.size)
 	x = marginLeft
 	for i, w := range l.widths {
+		if r.strong(i) {
+			p.setFont(bold, l.size)
+		} else {
+			p.setFont(style, l.size)
+		}
 		align := alignCenter
 		if !head && i < len(t.Columns) && t.Columns[i].Align != "" {
 			align = t.Columns[i].Align
@@ -224,12 +239,32 @@ const (
 	barTextW  = 20.0
 )
 
+// legendH is the height of a chart's legend line.
+const legendH = 7.0
+
 func chartHeight(c Chart) float64 {
-	return lineH(captionSize) + 3 + float64(len(c.Bars))*barRow + 8
+	h := lineH(captionSize) + 3 + float64(len(c.Bars))*barRow + 8
+	if c.Legend[0] != "" {
+		h += legendH
+	}
+	return h
 }
 
-// chart draws a horizontal bar chart with gridlines at every quarter of Max; it is
-// never split across pages.
+// ticks are the values of a chart's gridlines: every Step, or every quarter of
+// Max.
+func (c Chart) ticks() []float64 {
+	if c.Step <= 0 {
+		return []float64{0, c.Max / 4, c.Max / 2, c.Max * 3 / 4, c.Max}
+	}
+	var ts []float64
+	for v := 0.0; v <= c.Max+c.Step/1000; v += c.Step {
+		ts = append(ts, v)
+	}
+	return ts
+}
+
+// chart draws a horizontal bar chart with its gridlines, each bar's target as a
+// bracket over it, and the legend; it is never split across pages.
 func (p *pdfw) chart(c Chart) {
 	f := p.f
 	p.ensure(chartHeight(c))
@@ -239,26 +274,28 @@ func (p *pdfw) chart(c Chart) {
 	y += lineH(captionSize) + 3
 	x0 := marginLeft + barLabelW
 	span := contentW - barLabelW - barTextW
+	at := func(v float64) float64 {
+		if c.Max <= 0 {
+			return x0
+		}
+		return x0 + span*min(v, c.Max)/c.Max
+	}
 	bottom := y + float64(len(c.Bars))*barRow
 	f.SetLineWidth(0.15)
 	f.SetDrawColor(170, 170, 170)
 	p.setFont(regular, 10)
-	for q := 0; q <= 4; q++ {
-		gx := x0 + span*float64(q)/4
+	for _, v := range c.ticks() {
+		gx := at(v)
 		f.Line(gx, y, gx, bottom)
-		label := fmt.Sprintf("%g", c.Max*float64(q)/4)
-		p.text(gx-10, bottom+1, 20, lineH(10), label, alignCenter)
+		p.text(gx-10, bottom+1, 20, lineH(10), fmt.Sprintf("%g", v), alignCenter)
 	}
 	f.SetDrawColor(0, 0, 0)
 	for i, b := range c.Bars {
 		by := y + float64(i)*barRow
 		p.setFont(regular, 11)
 		p.text(marginLeft, by+(barRow-lineH(11))/2, barLabelW-2, lineH(11), b.Label, alignLeft)
-		w := 0.0
-		if c.Max > 0 {
-			w = span * min(b.Value, c.Max) / c.Max
-		}
-		if b.Value < c.Max/2 {
+		w := at(b.Value) - x0
+		if b.Low {
 			f.SetFillColor(192, 57, 43)
 		} else {
 			f.SetFillColor(41, 98, 155)
@@ -266,10 +303,52 @@ func (p *pdfw) chart(c Chart) {
 		if w > 0 {
 			f.Rect(x0, by+(barRow-barH)/2, w, barH, "F")
 		}
-		p.text(x0+w+1.5, by+(barRow-lineH(11))/2, barTextW, lineH(11), b.Text, alignLeft)
+		// The value sits at the bar's end, or past the target when the
+		// bracket would cross it.
+		end := x0 + w
+		if b.Target > 0 {
+			t1, t2 := at(b.Target), at(max(b.TargetMax, b.Target))
+			p.bracket(t1, t2, by)
+			if end+1.5+f.GetStringWidth(b.Text)+1 > t1 {
+				end = max(end, t2)
+			}
+		}
+		p.text(end+1.5, by+(barRow-lineH(11))/2, barTextW, lineH(11), b.Text, alignLeft)
 	}
 	f.SetFillColor(0, 0, 0) // see row
-	f.SetY(bottom + 8)
+	y = bottom + 8
+	if l := c.Legend; l[0] != "" {
+		p.legend(y, l)
+		y += legendH
+	}
+	f.SetY(y)
+}
+
+// bracket draws a target range over a bar's row, from x1 to x2, as ⊓.
+func (p *pdfw) bracket(x1, x2, by float64) {
+	f := p.f
+	top, foot := by+0.3, by+barRow-0.3
+	f.SetLineWidth(0.5)
+	f.Line(x1, top, x1, foot)
+	if x2 > x1 {
+		f.Line(x2, top, x2, foot)
+		f.Line(x1, top, x2, top)
+	}
+	f.SetLineWidth(0.15)
+}
+
+// legend names the bars and the brackets, each beside a sample.
+func (p *pdfw) legend(y float64, l [2]string) {
+	f := p.f
+	p.setFont(regular, 11)
+	x := marginLeft + barLabelW
+	f.SetFillColor(41, 98, 155)
+	f.Rect(x, y+(barRow-barH)/2, 8, barH, "F")
+	f.SetFillColor(0, 0, 0)
+	p.text(x+10, y+(barRow-lineH(11))/2, 70, lineH(11), l[0], alignLeft)
+	x += 12 + f.GetStringWidth(l[0]) + 6
+	p.bracket(x, x+5, y)
+	p.text(x+7, y+(barRow-lineH(11))/2, 80, lineH(11), l[1], alignLeft)
 }
 
 // appendixSizes are the font sizes tried, largest first, to fit a ward's table on

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"dean/criteria"
 	"dean/score"
@@ -67,6 +69,15 @@ func num(n int) string { return criteria.FormatInt(int64(n)) }
 // two writes small counts the way administrative texts do: "02", "06", "10".
 func two(n int) string { return fmt.Sprintf("%02d", n) }
 
+// wardName names a ward in running text: "phường Cái Khế (quận Ninh Kiều)", or
+// "phường Cái Khế" on a map without districts.
+func wardName(w score.Ward) string {
+	if w.District == "" {
+		return "phường " + w.Name
+	}
+	return "phường " + w.Name + " (quận " + w.District + ")"
+}
+
 // romans numbers the report's sections.
 var romans = []string{"I", "II", "III", "IV", "V", "VI"}
 
@@ -78,6 +89,15 @@ func letter(i int) string {
 		return string(r[i]) + ")"
 	}
 	return fmt.Sprintf("%d)", i+1)
+}
+
+// upperFirst capitalises the first letter: "phường Cái Khế" → "Phường Cái Khế".
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // upper capitalises Vietnamese text for headings set in capitals.

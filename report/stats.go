@@ -9,11 +9,15 @@ type stats struct {
 	wards     []score.Ward
 	total     int // criteria in the set (22)
 	cityWards int // wards in the city: the units list's, or those scored
-	districts []districtStat
-	criteria  []criterionStat
-	summary   score.Summary
-	model     []score.Ward
-	missing   int // wards with at least one criterion lacking data
+	// districted is whether the map has districts (quận): the lists before
+	// 1/7/2025. Without them there is no table, target or word about quận.
+	districted bool
+	districts  []districtStat // empty when !districted
+	criteria   []criterionStat
+	summary    score.Summary
+	model      []score.Ward
+	missing    int // wards with at least one criterion lacking data
+	passed     int // criteria met, summed over wards
 }
 
 type districtStat struct {
@@ -28,7 +32,7 @@ type criterionStat struct {
 }
 
 func newStats(in Input) stats {
-	st := stats{wards: in.Result.Wards, total: len(in.Criteria.Criteria())}
+	st := stats{wards: in.Result.Wards, total: len(in.Criteria.Criteria()), districted: hasDistricts(in)}
 	st.summary = score.Summarize(st.wards)
 	byName := map[string]int{}
 	add := func(name string) int {
@@ -42,7 +46,9 @@ func newStats(in Input) stats {
 	}
 	if in.Units != nil {
 		for _, w := range in.Units.Wards {
-			st.districts[add(w.District)].Listed++
+			if st.districted {
+				st.districts[add(w.District)].Listed++
+			}
 		}
 		st.cityWards = len(in.Units.Wards)
 	}
@@ -50,9 +56,13 @@ func newStats(in Input) stats {
 		st.criteria = append(st.criteria, criterionStat{ID: c.ID, Name: c.Name})
 	}
 	for _, w := range st.wards {
-		d := &st.districts[add(w.District)]
+		d := &districtStat{} // counted for no district on a map without them
+		if st.districted {
+			d = &st.districts[add(w.District)]
+		}
 		d.Wards++
 		d.Criteria += w.Passed
+		st.passed += w.Passed
 		if w.Model {
 			d.Model++
 			st.model = append(st.model, w)
@@ -82,4 +92,13 @@ func newStats(in Input) stats {
 		st.cityWards = len(st.wards)
 	}
 	return st
+}
+
+// hasDistricts tells whether the report's map has districts: the units list's
+// say, or without a list, whether any ward scored has one.
+func hasDistricts(in Input) bool {
+	if in.Units != nil {
+		return in.Units.HasDistricts()
+	}
+	return in.Result.HasDistricts()
 }

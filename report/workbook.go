@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"dean/criteria"
@@ -30,9 +31,12 @@ type Sheet struct {
 	// instead, N of them, with Each: the nationwide "Chi tiết" and "Nguồn"
 	// have a quarter of a million rows each, too many to hold at once. Its
 	// rows are no wider than its header.
-	Rows       [][]Cell
-	Each       iter.Seq[[]Cell]
-	N          int
+	Rows [][]Cell
+	Each iter.Seq[[]Cell]
+	N    int
+	// Post are rows below the table, after a blank row (notes, a list);
+	// only for a sheet whose rows are not streamed.
+	Post       [][]Cell
 	Widths     []float64 // column widths, in characters
 	Wrap       []int     // columns whose text wraps, its row as tall as it needs
 	FreezeCols int       // columns kept in view beside the frozen header
@@ -62,7 +66,8 @@ type Cell struct {
 	Num  float64
 }
 
-// SheetChart is a native Excel chart over one column of the sheet's table.
+// SheetChart is a native Excel chart over one column of the sheet's table,
+// and optionally more columns drawn as lines over it.
 type SheetChart struct {
 	Title         string
 	Bar           bool   // horizontal bars; otherwise columns
@@ -72,6 +77,7 @@ type SheetChart struct {
 	ValCol        int    // 0-based column of the values
 	Percent       bool
 	Vertical      string // the value axis title
+	Lines         []int  // 0-based columns drawn as lines over the bars, with a legend
 }
 
 func text(s string) Cell   { return Cell{Kind: Text, Text: s} }
@@ -110,16 +116,29 @@ func (s Sheet) All() iter.Seq[[]Cell] {
 	return slices.Values(s.Rows)
 }
 
-// BuildWorkbook makes the workbook: "Tổng hợp" by district and city, "Ma trận"
-// wards × criteria, "Chi tiết" one row per ward and indicator, "Biểu đồ" with two
-// charts, and "Nguồn" with every value's source cell and every input's SHA-256.
+// BuildWorkbook makes the workbook: "Tổng hợp" by district and city (the
+// city's only on a map without districts), "Ma trận" wards × criteria, "Chi
+// tiết" one row per ward and indicator, "Biểu đồ" with two charts; with an
+// archive, "Diễn biến" (each ward over the stored periods) and "Tiến độ" (the
+// plan year by year); "Chưa có số liệu" when wards sent nothing; and "Nguồn"
+// with every value's source cell and every input's SHA-256.
 func BuildWorkbook(in Input) Workbook {
 	in = in.normalized()
 	st := newStats(in)
+	sheets := []Sheet{summarySheet(in, st), matrixSheet(in, st), detailSheet(in, st), chartSheet(st)}
+	if in.Trend.hasTrend() {
+		sheets = append(sheets, trendSheet(in, st))
+	}
+	if len(in.Progress) > 0 {
+		sheets = append(sheets, progressSheet(in))
+	}
+	if len(in.Result.Summary.NotSubmitted) > 0 {
+		sheets = append(sheets, notSubmittedSheet(in, st))
+	}
 	return Workbook{
 		Title:  "Kết quả thực hiện Đề án " + in.Period.Label(),
 		Date:   in.Date,
-		Sheets: []Sheet{summarySheet(in, st), matrixSheet(in, st), detailSheet(in), chartSheet(st), sourceSheet(in)},
+		Sheets: append(sheets, sourceSheet(in)),
 	}
 }
 
@@ -137,28 +156,87 @@ func summarySheet(in Input, st stats) Sheet {
 			{text("Bộ tiêu chí " + in.Result.Criteria.Version)},
 			{text(ps.summary(in))},
 		},
-		Header: []string{"STT", "Quận", "Số phường", "Phường đạt chuẩn", "Tỷ lệ đạt chuẩn", "Bình quân số tiêu chí đạt", "Mục tiêu giai đoạn 1", gap, "Phường thiếu số liệu"},
-		Widths: []float64{6, 22, 11, 12, 12, 14, 12, 16, 12},
+		Header: []string{"Số phường", "Phường đạt chuẩn", "Tỷ lệ đạt chuẩn", "Bình quân số tiêu chí đạt", "Mục tiêu giai đoạn 1", gap, "Phường thiếu số liệu"},
+		Widths: []float64{11, 12, 12, 14, 12, 16, 12},
+	}
+	if t := notSubmittedText(in.Result.Summary.NotSubmitted); t != "" {
+		s.Pre = append(s.Pre, []Cell{text(strings.TrimSuffix(t, ".") + " (xem sheet Chưa có số liệu).")})
 	}
 	if st.missing > 0 {
 		s.Pre = append(s.Pre, []Cell{text(fmt.Sprintf("%s phường thiếu số liệu, chưa đánh giá đầy đủ: tiêu chí thiếu số liệu không được tính là đạt (xem sheet Chi tiết).", num(st.missing)))})
 	}
 	s.Pre = append(s.Pre, []Cell{})
+	if why, items := rescored(in.Result.Criteria); why != "" {
+		// Before anything else: whoever opens the workbook reads this first.
+		notice := [][]Cell{{title(rescoredTitle)}, {text(why)}}
+		for _, it := range items {
+			notice = append(notice, []Cell{text(it)})
+		}
+		s.Pre = append(append(notice, []Cell{}), s.Pre...)
+	}
+	figures := func(wards, model, criteria, goal, left, missing int) []Cell {
+		return []Cell{integer(int64(wards)), integer(int64(model)), percent(model, wards), ratio(criteria, wards),
+			integer(int64(goal)), integer(int64(left)), integer(int64(missing))}
+	}
+	if !st.districted {
+		// One row, the city's: its phase-1 target is the city's ten.
+		s.Header = append([]string{"Phạm vi"}, s.Header...)
+		s.Widths = append([]float64{22}, s.Widths...)
+		s.Rows = append(s.Rows, append([]Cell{title("Toàn thành phố")},
+			figures(len(st.wards), len(st.model), st.passed, ps.goal1, ps.left, st.missing)...))
+		return s
+	}
+	s.Header = append([]string{"STT", "Quận"}, s.Header...)
+	s.Widths = append([]float64{6, 22}, s.Widths...)
 	var w, m, c, goalSum, leftSum, x int
 	for i, d := range st.districts {
 		pd := ps.districts[i]
-		s.Rows = append(s.Rows, []Cell{integer(int64(i + 1)), text(d.Name), integer(int64(d.Wards)), integer(int64(d.Model)),
-			percent(d.Model, d.Wards), ratio(d.Criteria, d.Wards), integer(int64(pd.goal)), integer(int64(pd.left)), integer(int64(d.Missing))})
+		s.Rows = append(s.Rows, append([]Cell{integer(int64(i + 1)), text(d.Name)},
+			figures(d.Wards, d.Model, d.Criteria, pd.goal, pd.left, d.Missing)...))
 		w, m, c, goalSum, leftSum, x = w+d.Wards, m+d.Model, c+d.Criteria, goalSum+pd.goal, leftSum+pd.left, x+d.Missing
 	}
-	s.Rows = append(s.Rows, []Cell{{Kind: Empty}, title("Toàn thành phố"), integer(int64(w)), integer(int64(m)),
-		percent(m, w), ratio(c, w), integer(int64(goalSum)), integer(int64(leftSum)), integer(int64(x))})
+	s.Rows = append(s.Rows, append([]Cell{{Kind: Empty}, title("Toàn thành phố")}, figures(w, m, c, goalSum, leftSum, x)...))
+	return s
+}
+
+// wardColumns are the columns naming a ward: its code, its name, and its
+// district on a map with districts.
+func wardColumns(st stats) (header []string, widths []float64) {
+	if st.districted {
+		return []string{"Mã phường", "Phường", "Quận"}, []float64{10, 18, 12}
+	}
+	return []string{"Mã phường", "Phường"}, []float64{10, 18}
+}
+
+// wardCells starts a row with the ward's columns, room made for more cells.
+func wardCells(st stats, w score.Ward, more int) []Cell {
+	row := make([]Cell, 0, 3+more)
+	row = append(row, text(w.Code), text(w.Name))
+	if st.districted {
+		row = append(row, text(w.District))
+	}
+	return row
+}
+
+// notSubmittedSheet lists every ward of the units list that sent no data: the
+// report's text names only the first of them.
+func notSubmittedSheet(in Input, st stats) Sheet {
+	h, widths := wardColumns(st)
+	s := Sheet{Name: "Chưa có số liệu", Header: append([]string{"STT"}, h...), Widths: append([]float64{6}, widths...), Filter: true,
+		Pre: [][]Cell{{title(fmt.Sprintf("CÁC PHƯỜNG CHƯA CÓ SỐ LIỆU %s", upper(in.Period.Label())))}, {}}}
+	for i, r := range in.Result.Summary.NotSubmitted {
+		row := []Cell{integer(int64(i + 1)), text(r.Code), text(r.Name)}
+		if st.districted {
+			row = append(row, text(r.District))
+		}
+		s.Rows = append(s.Rows, row)
+	}
 	return s
 }
 
 func matrixSheet(in Input, st stats) Sheet {
-	s := Sheet{Name: "Ma trận", Header: []string{"Mã phường", "Phường", "Quận"}, Widths: []float64{10, 18, 12},
-		FreezeCols: 3, Filter: true, Stream: true}
+	h, widths := wardColumns(st)
+	s := Sheet{Name: "Ma trận", Header: h, Widths: widths, FreezeCols: len(h), Filter: true, Stream: true}
 	for _, c := range st.criteria {
 		s.Header = append(s.Header, c.ID)
 		s.Widths = append(s.Widths, 10)
@@ -168,7 +246,7 @@ func matrixSheet(in Input, st stats) Sheet {
 	s.Header = append(s.Header, "Số tiêu chí đạt", "Đạt chuẩn")
 	s.Widths = append(s.Widths, 10, 11)
 	for _, w := range st.wards {
-		row := []Cell{text(w.Code), text(w.Name), text(w.District)}
+		row := wardCells(st, w, len(w.Criteria)+2)
 		for _, c := range w.Criteria {
 			row = append(row, text(c.Verdict.Text()))
 		}
@@ -181,12 +259,17 @@ func matrixSheet(in Input, st stats) Sheet {
 	return s
 }
 
-func detailSheet(in Input) Sheet {
-	s := Sheet{Name: "Chi tiết", FreezeCols: 3, Filter: true, Stream: true, Verdicts: []int{11, 12},
-		Header: []string{"Mã phường", "Phường", "Quận", "Tiêu chí", "Mã chỉ số", "Chỉ số", "Kỳ này", "Cùng kỳ năm trước",
-			"Thay đổi", "Thực tế", "Yêu cầu", "Kết quả chỉ số", "Kết quả tiêu chí", "Giải thích"},
-		Widths: []float64{8, 14, 12, 6, 24, 36, 9, 10, 9, 16, 16, 11, 11, 40},
-		Wrap:   []int{5, 9, 10, 13},
+func detailSheet(in Input, st stats) Sheet {
+	h, _ := wardColumns(st)
+	// The ward's columns are narrower than elsewhere: the sheet is wide. n
+	// is where the rest start.
+	n := len(h)
+	widths := []float64{8, 14, 12}[:n]
+	s := Sheet{Name: "Chi tiết", FreezeCols: n, Filter: true, Stream: true, Verdicts: []int{n + 8, n + 9},
+		Header: append(h, "Tiêu chí", "Mã chỉ số", "Chỉ số", "Kỳ này", "Cùng kỳ năm trước",
+			"Thay đổi", "Thực tế", "Yêu cầu", "Kết quả chỉ số", "Kết quả tiêu chí", "Giải thích"),
+		Widths: append(widths, 6, 24, 36, 9, 10, 9, 16, 16, 11, 11, 40),
+		Wrap:   []int{n + 2, n + 6, n + 7, n + 10},
 	}
 	for _, w := range in.Result.Wards {
 		for _, c := range w.Criteria {
@@ -203,9 +286,9 @@ func detailSheet(in Input) Sheet {
 						label = x.Label
 					}
 					r := vals[ind.ID]
-					if !yield([]Cell{text(w.Code), text(w.Name), text(w.District), text(c.ID), text(ind.ID), text(label),
+					if !yield(append(wardCells(st, w, 11), text(c.ID), text(ind.ID), text(label),
 						numCell(r.Now), numCell(r.Prev), change(r), text(ind.Actual()), text(ind.Target()),
-						text(ind.Verdict.Text()), text(c.Verdict.Text()), text(ind.Explanation())}) {
+						text(ind.Verdict.Text()), text(c.Verdict.Text()), text(ind.Explanation()))) {
 						return
 					}
 				}

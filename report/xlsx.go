@@ -168,14 +168,25 @@ func formulaLike(s string) bool {
 // as they are written.
 func (s Sheet) width() int {
 	n := len(s.Header)
-	for _, r := range append(append([][]Cell{}, s.Pre...), s.Rows...) {
+	for _, r := range append(append(append([][]Cell{}, s.Pre...), s.Rows...), s.Post...) {
 		n = max(n, len(r))
 	}
 	return max(n, 1)
 }
 
-// lastRow is the sheet's last 1-based row.
+// lastRow is the 1-based row of the table's end.
 func (s Sheet) lastRow() int { return s.HeaderRow() + s.Len() }
+
+// postRow is the 1-based row of the first of Post, a blank row after the table.
+func (s Sheet) postRow() int { return s.lastRow() + 2 }
+
+// endRow is the sheet's last 1-based row.
+func (s Sheet) endRow() int {
+	if len(s.Post) == 0 {
+		return s.lastRow()
+	}
+	return s.postRow() + len(s.Post) - 1
+}
 
 // excelizeRows makes StreamWriter write every row, as the reference the tests
 // hold rowWriter to.
@@ -184,7 +195,10 @@ var excelizeRows = false
 // writeSheet writes one sheet. A streamed sheet's table rows are left to
 // rowWriter, registered in rows under the placeholder written in their place.
 func writeSheet(f *excelize.File, st styles, s Sheet, index int, title string, rows map[string]func(io.Writer) error) error {
-	last, _ := excelize.CoordinatesToCellName(s.width(), s.lastRow())
+	if len(s.Post) > 0 && s.Stream {
+		return fmt.Errorf("xlsx: trang tính %s ghi từng dòng, không có dòng dưới bảng", s.Name)
+	}
+	last, _ := excelize.CoordinatesToCellName(s.width(), s.endRow())
 	if err := f.SetSheetDimension(s.Name, "A1:"+last); err != nil {
 		return err
 	}
@@ -204,6 +218,9 @@ func writeSheet(f *excelize.File, st styles, s Sheet, index int, title string, r
 	bulk := s.Stream && !excelizeRows && s.Len() > 0
 	if !bulk {
 		all = slices.AppendSeq(all, s.All())
+	}
+	if len(s.Post) > 0 {
+		all = append(append(all, []Cell{}), s.Post...)
 	}
 	wraps := s.wraps()
 	row := func(i int) []any {
@@ -232,7 +249,7 @@ func writeSheet(f *excelize.File, st styles, s Sheet, index int, title string, r
 	// A note spans the table's width, to wrap there.
 	var merges [][2]string
 	if end, _ := excelize.ColumnNumberToName(s.width()); s.width() > 1 {
-		for i := range s.Pre {
+		for i := range all {
 			if s.isNote(i) {
 				merges = append(merges, [2]string{fmt.Sprintf("A%d", i+1), fmt.Sprintf("%s%d", end, i+1)})
 			}
@@ -417,7 +434,21 @@ func addCharts(f *excelize.File, s Sheet) error {
 			ch.YAxis = excelize.ChartAxis{Maximum: &one, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true, Font: face(10, false)}
 			ch.PlotArea.NumFmt = excelize.ChartNumFmt{CustomNumFmt: fmtPercent}
 		}
-		if err := f.AddChart(s.Name, c.Anchor, ch); err != nil {
+		var combo []*excelize.Chart
+		if len(c.Lines) > 0 {
+			line := &excelize.Chart{Type: excelize.Line, PlotArea: excelize.ChartPlotArea{ShowVal: true},
+				XAxis: excelize.ChartAxis{Font: face(10, false)}, YAxis: excelize.ChartAxis{Font: face(10, false)}}
+			for _, col := range c.Lines {
+				name, _ := excelize.CoordinatesToCellName(col+1, hr, true)
+				line.Series = append(line.Series, excelize.ChartSeries{Name: fmt.Sprintf("'%s'!%s", s.Name, name),
+					Categories: ref(c.CatCol), Values: ref(col), DataLabel: excelize.ChartDataLabel{Font: face(10, false)},
+					Marker: excelize.ChartMarker{Symbol: "diamond", Size: 7}})
+			}
+			combo = append(combo, line)
+			legendFont := face(10, false)
+			ch.Legend = excelize.ChartLegend{Position: "bottom", Font: &legendFont}
+		}
+		if err := f.AddChart(s.Name, c.Anchor, ch, combo...); err != nil {
 			return err
 		}
 	}

@@ -116,10 +116,17 @@ func (r rowMeasure) note(s Sheet, c Cell) float64 {
 	return height(r.lines(regular, c.Text, s.pixels(s.width())))
 }
 
-// isNote says whether row i above the table is a note: a single text cell,
-// which spans the table's width and wraps.
+// isNote says whether the sheet's row i (0-based) is a note: above or below
+// the table, a single text cell, which spans the table's width and wraps.
 func (s Sheet) isNote(i int) bool {
-	return i < len(s.Pre) && len(s.Pre[i]) == 1 && s.Pre[i][0].Kind == Text && s.Pre[i][0].Text != ""
+	var r []Cell
+	switch j := i - (s.postRow() - 1); {
+	case i < len(s.Pre):
+		r = s.Pre[i]
+	case j >= 0 && j < len(s.Post):
+		r = s.Post[j]
+	}
+	return len(r) == 1 && r[0].Kind == Text && r[0].Text != ""
 }
 
 // pixels is how wide the first n columns are.

@@ -177,17 +177,18 @@ func TestXLSXReadsBack(t *testing.T) {
 // Readers that trust the sheet's dimension (openpyxl in read-only mode) must see
 // every row.
 func TestXLSXDimensions(t *testing.T) {
-	in := fixture(t, "2026-H1", deAnLevels)
-	wb := BuildWorkbook(in)
-	f := openXLSX(t, renderXLSX(t, in))
-	for _, s := range wb.Sheets {
-		got, err := f.GetSheetDimension(s.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		last, _ := excelize.CoordinatesToCellName(s.width(), s.lastRow())
-		if got != "A1:"+last {
-			t.Errorf("%s: dimension %q, want A1:%s", s.Name, got, last)
+	for _, in := range []Input{fixture(t, "2026-H1", deAnLevels), withHistory(t)} {
+		wb := BuildWorkbook(in)
+		f := openXLSX(t, renderXLSX(t, in))
+		for _, s := range wb.Sheets {
+			got, err := f.GetSheetDimension(s.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			last, _ := excelize.CoordinatesToCellName(s.width(), s.endRow())
+			if got != "A1:"+last {
+				t.Errorf("%s: dimension %q, want A1:%s", s.Name, got, last)
+			}
 		}
 	}
 }
@@ -306,12 +307,32 @@ func TestXLSXRowHeights(t *testing.T) {
 // Every font of the workbook is Times New Roman, so that no cell shows in the
 // reader's default (Calibri, Arial); bold too, and the charts' text.
 func TestXLSXFonts(t *testing.T) {
-	data := renderXLSX(t, fixture(t, "2026-H1", deAnLevels))
+	part := xlsxParts(t, renderXLSX(t, fixture(t, "2026-H1", deAnLevels)))
+	fonts := regexp.MustCompile(`(?s)<fonts[^>]*>(.*?)</fonts>`).FindStringSubmatch(part("xl/styles.xml"))
+	if fonts == nil {
+		t.Fatal("styles.xml has no fonts")
+	}
+	each := regexp.MustCompile(`(?s)<font>(.*?)</font>`).FindAllStringSubmatch(fonts[1], -1)
+	if len(each) < 3 {
+		t.Fatalf("%d fonts, want the regular, the bold and the title's", len(each))
+	}
+	for _, ft := range each {
+		if !strings.Contains(ft[1], `<name val="Times New Roman"`) {
+			t.Errorf("a font without Times New Roman: %s", ft[0])
+		}
+	}
+	chartFonts(t, part, "xl/charts/chart1.xml", "xl/charts/chart2.xml")
+}
+
+// xlsxParts reads the parts of a workbook by name.
+func xlsxParts(t *testing.T, data []byte) func(name string) string {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	part := func(name string) string {
+	return func(name string) string {
+		t.Helper()
 		for _, f := range zr.File {
 			if f.Name == name {
 				rc, err := f.Open()
@@ -329,22 +350,14 @@ func TestXLSXFonts(t *testing.T) {
 		t.Fatalf("no part %s", name)
 		return ""
 	}
-	fonts := regexp.MustCompile(`(?s)<fonts[^>]*>(.*?)</fonts>`).FindStringSubmatch(part("xl/styles.xml"))
-	if fonts == nil {
-		t.Fatal("styles.xml has no fonts")
-	}
-	each := regexp.MustCompile(`(?s)<font>(.*?)</font>`).FindAllStringSubmatch(fonts[1], -1)
-	if len(each) < 3 {
-		t.Fatalf("%d fonts, want the regular, the bold and the title's", len(each))
-	}
-	for _, ft := range each {
-		if !strings.Contains(ft[1], `<name val="Times New Roman"`) {
-			t.Errorf("a font without Times New Roman: %s", ft[0])
-		}
-	}
-	// In a chart, the title's runs and the text properties of axes and labels.
+}
+
+// chartFonts checks that every text of the charts named is in Times New Roman:
+// the title's runs and the text properties of axes, labels and legend.
+func chartFonts(t *testing.T, part func(string) string, charts ...string) {
+	t.Helper()
 	texts := regexp.MustCompile(`(?s)<a:r>.*?</a:r>|<txPr>.*?</txPr>`)
-	for _, chart := range []string{"xl/charts/chart1.xml", "xl/charts/chart2.xml"} {
+	for _, chart := range charts {
 		n := 0
 		for _, tx := range texts.FindAllString(part(chart), -1) {
 			if !strings.Contains(strings.ToLower(tx), "rpr") { // an empty txPr sets nothing

@@ -39,6 +39,9 @@ func TestScripts(t *testing.T) {
 			}
 			bundled, _ := filepath.Abs("../../testdata/can-tho-2022")
 			env.Setenv("BUNDLED", bundled)
+			// Six periods after 2022, across the map change of 1/7/2025.
+			history, _ := filepath.Abs("../../testdata/history")
+			env.Setenv("HISTORY", history)
 			// Forms filled in and saved again by LibreOffice, kept by package xlsx.
 			saved, _ := filepath.Abs("../../xlsx/testdata/libreoffice")
 			env.Setenv("LIBREOFFICE", saved)
