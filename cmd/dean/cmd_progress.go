@@ -60,7 +60,7 @@ func runProgress(opts progressOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	years, err := trackArchive(context.Background(), arc, reg)
+	years, err := trackArchive(context.Background(), arc, reg, nil)
 	if err != nil {
 		return err
 	}
@@ -98,9 +98,9 @@ func loadRegister(path string) (*plan.Register, error) {
 }
 
 // trackArchive lays out the years from the plan's start to the last the archive
-// holds, with the wards at 22/22 of each year's stored annual assessment (or the
-// six-month one while the year is under way).
-func trackArchive(ctx context.Context, arc *archive.Archive, reg *plan.Register) ([]plan.Year, error) {
+// holds (up to period upTo, when given), with the wards at 22/22 of each year's
+// stored annual assessment (or the six-month one while the year is under way).
+func trackArchive(ctx context.Context, arc *archive.Archive, reg *plan.Register, upTo *period.Period) ([]plan.Year, error) {
 	pl := plan.Default()
 	codes, err := arc.Periods(ctx)
 	if err != nil {
@@ -110,7 +110,7 @@ func trackArchive(ctx context.Context, arc *archive.Archive, reg *plan.Register)
 	scores := map[int]plan.Scores{}
 	for _, code := range codes {
 		p, err := period.Parse(code)
-		if err != nil {
+		if err != nil || upTo != nil && after(p, *upTo) {
 			continue
 		}
 		last = max(last, p.Year)
@@ -144,4 +144,13 @@ func periodScores(ctx context.Context, arc *archive.Archive, p period.Period) (p
 		}
 	}
 	return s, nil
+}
+
+// after reports whether p comes after q: a year's six months come before the
+// year.
+func after(p, q period.Period) bool {
+	if p.Year != q.Year {
+		return p.Year > q.Year
+	}
+	return q.Half && !p.Half
 }

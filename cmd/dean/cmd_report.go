@@ -23,10 +23,11 @@ import (
 
 type reportOptions struct {
 	formsOptions
-	meta string
-	pdf  string
-	xlsx string
-	date string
+	meta     string
+	pdf      string
+	xlsx     string
+	date     string
+	register string
 }
 
 func newReportCmd() *cobra.Command {
@@ -47,6 +48,7 @@ func newReportCmd() *cobra.Command {
 	cmd.Flags().StringVar(&opts.meta, "meta", "", "`TỆP` report.yaml: cơ quan ban hành, số ký hiệu, người ký, nơi nhận, phương hướng (xem report/report.example.yaml)")
 	cmd.Flags().StringVar(&opts.pdf, "pdf", "", "ghi báo cáo PDF vào `TỆP` này")
 	cmd.Flags().StringVar(&opts.xlsx, "xlsx", "", "ghi sổ Excel vào `TỆP` này")
+	cmd.Flags().StringVar(&opts.register, "register", "", "`TỆP` sổ công nhận cho phần tiến độ (mặc định: "+defaultRegister+" nếu có)")
 	cmd.Flags().StringVar(&opts.date, "date", "", "`NGÀY` của báo cáo, dạng YYYY-MM-DD (mặc định: hạn nộp của kỳ, 15/5 hoặc 15/11)")
 	return cmd
 }
@@ -101,6 +103,20 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	}
 	for _, w := range b.Wards {
 		in.Sources[w.Code] = source(b.set, w)
+	}
+	reg, err := loadRegister(opts.register)
+	if err != nil {
+		return err
+	}
+	arc, err := opts.archive.openIfAny()
+	if err != nil {
+		return err
+	}
+	if arc != nil {
+		defer arc.Close()
+	}
+	if err := withHistory(&in, arc, reg, b.set); err != nil {
+		return fmt.Errorf("đọc kho lưu trữ: %w", err)
 	}
 	pr := newProgress(stderr, opts.quiet, -1, "Ghi báo cáo", "")
 	if err := writeOutputs(reportOutputs(opts, in, b.period.Label(), len(res.Wards)), stdout, pr); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -182,6 +183,33 @@ func TestRescoreListsExactlyTheDifferences(t *testing.T) {
 	}
 	if !slices.Equal(want, have) {
 		t.Errorf("rescore lists %d flips, scoring twice finds %d:\nrescore: %v\nscores:  %v", len(have), len(want), have, want)
+	}
+
+	// The report of 2026 from the archive, with the register: the trend over the
+	// stored periods, a new ward's predecessors before the merger, the plan
+	// year by year.
+	dir := filepath.Dir(db)
+	pdf, xlsx := filepath.Join(dir, "bc.pdf"), filepath.Join(dir, "bc.xlsx")
+	deanRun(t, 0, "report", "--archive", db, "--register", "../../testdata/history/cong-nhan.csv", "--period", "2026", "--pdf", pdf, "--xlsx", xlsx)
+	text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	for _, want := range []string{"Diễn biến kết quả qua các kỳ", "Trước sáp nhập (6 tháng đầu năm 2025)", "Bảng 4. Tiến độ thực hiện lộ trình của Đề án qua các năm",
+		"phường Xuân Khánh (cũ) được công nhận năm 2024"} {
+		if !strings.Contains(strings.Join(strings.Fields(string(text)), " "), want) {
+			t.Errorf("the report from the archive lacks %q", want)
+		}
+	}
+	wb, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	for _, sheet := range []string{"Diễn biến", "Tiến độ"} {
+		if i, _ := wb.GetSheetIndex(sheet); i < 0 {
+			t.Errorf("the workbook has no sheet %q", sheet)
+		}
 	}
 }
 
