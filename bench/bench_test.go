@@ -93,7 +93,7 @@ func writeNational(set *criteria.Set, dir string) error {
 			}
 		}
 		o := form.Options{Set: set, Wards: ws, Period: period.Period{Year: 2026, Half: true}, Values: vals}
-		if err := writeFile(filepath.Join(dir, gen.Slug(d)+".xlsx"), func(w io.Writer) error { return form.Write(w, o) }); err != nil {
+		if err := writeFile(filepath.Join(dir, form.Slug(d)+".xlsx"), func(w io.Writer) error { return form.Write(w, o) }); err != nil {
 			return err
 		}
 	}

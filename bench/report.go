@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"dean"
+	"dean/form"
 	"dean/gen"
 	"dean/period"
 	"dean/report"
@@ -43,7 +44,7 @@ func NationalReport(n, provinces int) (report.Input, error) {
 	for _, w := range list.Wards {
 		v := vals[w.Code]
 		res.Wards = append(res.Wards, score.Ward{Code: w.Code, Name: w.Name, District: w.District, Card: score.Evaluate(cs, v)})
-		file := gen.Slug(w.District) + ".xlsx"
+		file := form.Slug(w.District) + ".xlsx"
 		if len(files) == 0 || files[len(files)-1].Path != file {
 			files = append(files, report.FileHash{Role: "Số liệu", Path: file, SHA256: fmt.Sprintf("%064x", len(files))})
 		}

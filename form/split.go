@@ -54,8 +54,8 @@ func SplitByDistrict(wards []units.Ward) ([]File, error) {
 			i = len(files)
 			index[key] = i
 			files = append(files, File{})
-			bases = append(bases, slug(w.District))
-			codes = append(codes, slug(w.DistrictCode))
+			bases = append(bases, Slug(w.District))
+			codes = append(codes, Slug(w.DistrictCode))
 		}
 		files[i].Wards = append(files[i].Wards, w)
 	}
@@ -83,7 +83,7 @@ func SplitByDistrict(wards []units.Ward) ([]File, error) {
 func SplitByWard(wards []units.Ward) []File {
 	files := make([]File, len(wards))
 	for i, w := range wards {
-		files[i] = File{Name: slug(w.Code + " " + w.Name), Wards: []units.Ward{w}}
+		files[i] = File{Name: Slug(w.Code + " " + w.Name), Wards: []units.Ward{w}}
 	}
 	uniqueNames(files)
 	return files
@@ -119,10 +119,10 @@ var windowsReserved = func() map[string]bool {
 	return m
 }()
 
-// slug is a name as an ASCII file name, the way gen.Slug names the bundled
-// forms: "Ô Môn" → "o-mon", "Thốt Nốt" → "thot-not". Vietnamese đ is a letter of
-// its own, not a d with a mark, so it is mapped by hand.
-func slug(name string) string {
+// Slug is a name as an ASCII file name: "Ô Môn" → "o-mon", "Thốt Nốt" →
+// "thot-not". Vietnamese đ is a letter of its own, not a d with a mark, so it is
+// mapped by hand. The bundled forms are named with it too.
+func Slug(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range norm.NFD.String(strings.ToLower(name)) {

@@ -9,6 +9,7 @@ import (
 
 	"dean"
 	"dean/criteria"
+	"dean/form"
 	"dean/score"
 	"dean/units"
 )
@@ -271,10 +272,10 @@ func TestNational(t *testing.T) {
 	}
 	slugs := map[string]bool{}
 	for _, d := range l.Districts() {
-		if slugs[Slug(d)] {
-			t.Errorf("province file name %s.xlsx twice", Slug(d))
+		if slugs[form.Slug(d)] {
+			t.Errorf("province file name %s.xlsx twice", form.Slug(d))
 		}
-		slugs[Slug(d)] = true
+		slugs[form.Slug(d)] = true
 	}
 	names := map[string]bool{}
 	for _, u := range l.Wards {
@@ -302,16 +303,5 @@ func TestNational(t *testing.T) {
 	l2, vals2, _ := National(set, 3321, 34)
 	if !reflect.DeepEqual(l.Wards, l2.Wards) || !reflect.DeepEqual(vals, vals2) {
 		t.Error("two runs differ")
-	}
-}
-
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Ninh Kiều": "ninh-kieu", "Bình Thủy": "binh-thuy", "Cái Răng": "cai-rang",
-		"Ô Môn": "o-mon", "Thốt Nốt": "thot-not", "Đông Hải": "dong-hai",
-	} {
-		if got := Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"dean/criteria"
+	"dean/form"
 	"dean/score"
 	"dean/units"
 )
@@ -99,11 +100,11 @@ func nationalUnits(n, provinces int) []units.Ward {
 		for {
 			name = provinceFirst[p%len(provinceFirst)] + " " + provinceSecond[(p*7)%len(provinceSecond)]
 			p++
-			if !usedProvince[Slug(name)] && !sameSyllables(name) {
+			if !usedProvince[form.Slug(name)] && !sameSyllables(name) {
 				break
 			}
 		}
-		usedProvince[Slug(name)] = true
+		usedProvince[form.Slug(name)] = true
 		district := fmt.Sprintf("%02d", 2*(k+1))
 		ws = append(ws, wardsOf(name, district, k, size, len(ws))...)
 	}
@@ -120,11 +121,11 @@ func wardsOf(province, code string, k, size, first int) []units.Ward {
 		for {
 			q = (q + 619) % combos // 619 is prime to combos: every pair comes round once
 			name = wardFirst[q/len(wardSecond)] + " " + wardSecond[q%len(wardSecond)]
-			if !used[Slug(name)] && !sameSyllables(name) {
+			if !used[form.Slug(name)] && !sameSyllables(name) {
 				break
 			}
 		}
-		used[Slug(name)] = true
+		used[form.Slug(name)] = true
 		ws = append(ws, units.Ward{
 			Code:         fmt.Sprintf("%05d", 10000+3*(first+j)),
 			Name:         name,

@@ -129,13 +129,13 @@ func writeForms(dir string, set *criteria.Set, list *units.List, p period.Period
 		return nil
 	}
 	for _, d := range list.Districts() {
-		if err := add(gen.Slug(d), wardsOf(list, d)); err != nil {
+		if err := add(form.Slug(d), wardsOf(list, d)); err != nil {
 			return err
 		}
 	}
 	if !list.HasDistricts() {
 		for _, w := range list.Wards {
-			if err := add(gen.Slug(w.Name), []units.Ward{w}); err != nil {
+			if err := add(form.Slug(w.Name), []units.Ward{w}); err != nil {
 				return err
 			}
 		}
