@@ -6,12 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
 	"dean/score"
+	"dean/submission"
 	"dean/units"
 )
 
@@ -241,5 +243,21 @@ func TestNotesSheetIsOneWarning(t *testing.T) {
 		Msg: `trang không có số liệu phường (không có ô "Mã phường", "Tên phường" hay dòng tiêu đề "Mã chỉ số"): bỏ qua trang này`}}
 	if diff := cmp.Diff(want, problems); diff != "" || len(sheets) != 1 {
 		t.Errorf("%d sheets; problems (-want +got):\n%s", len(sheets), diff)
+	}
+}
+
+// TestReadFileChangedAfterHash covers a file saved by Excel between its
+// fingerprint and its parse: the values would not be the ones the hash names.
+func TestReadFileChangedAfterHash(t *testing.T) {
+	dir := t.TempDir()
+	path := writeForm(t, dir, "a.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022, Values: map[string]score.Values{caiKhe.Code: goodValues(testSet)}})
+	f := hashAll([]string{path})[0]
+	if f.msg != "" {
+		t.Fatal(f.msg)
+	}
+	f.sha256 = "0" + f.sha256[1:]
+	got := readFile(0, f, ReadOptions{Set: testSet, Units: testUnits}, func(submission.Submission) { t.Error("a ward was read from a changed file") })
+	if len(got) != 1 || !strings.Contains(got[0].Msg, "đã thay đổi") {
+		t.Errorf("problems = %v, want one saying the file changed", got)
 	}
 }

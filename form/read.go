@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"runtime"
@@ -118,10 +119,10 @@ func fileProblem(i int, path, msg string, warning bool) submission.Problem {
 }
 
 // file is one path with its fingerprint, taken before it is parsed so that a file
-// given twice is read once and every value can name the bytes it came from.
+// given twice is read once and every value can name the bytes it came from. The
+// bytes themselves are not kept: a nationwide import names hundreds of files.
 type file struct {
 	path   string
-	data   []byte
 	sha256 string
 	sameAs int    // index of an identical file given earlier, or -1
 	msg    string // why the path cannot be read as a workbook
@@ -132,13 +133,7 @@ func hashAll(paths []string) []file {
 	forEach(len(paths), func(i int) {
 		f := file{path: paths[i], sameAs: -1}
 		if f.msg = statMessage(f.path); f.msg == "" {
-			data, err := os.ReadFile(f.path)
-			if err != nil {
-				f.msg = openMessage(err)
-			} else {
-				sum := sha256.Sum256(data)
-				f.data, f.sha256 = data, hex.EncodeToString(sum[:])
-			}
+			f.sha256, f.msg = hashFile(f.path)
 		}
 		files[i] = f
 	})
@@ -148,7 +143,7 @@ func hashAll(paths []string) []file {
 			continue
 		}
 		if j, ok := first[files[i].sha256]; ok {
-			files[i].sameAs, files[i].data = j, nil
+			files[i].sameAs = j
 			continue
 		}
 		first[files[i].sha256] = i
@@ -156,11 +151,35 @@ func hashAll(paths []string) []file {
 	return files
 }
 
+// hashFile streams the file through SHA-256 so that fingerprinting a whole
+// country's files costs no memory.
+func hashFile(path string) (sum, msg string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", openMessage(err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", openMessage(err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), ""
+}
+
 func readFile(fileIdx int, file file, o ReadOptions, each func(submission.Submission)) []submission.Problem {
 	fail := func(msg string) []submission.Problem {
 		return []submission.Problem{fileProblem(fileIdx, file.path, msg, false)}
 	}
-	b, err := xlsx.OpenReaderAt(bytes.NewReader(file.data), int64(len(file.data)), xlsx.Options{MaxUnzipped: unzipLimit(formWards(o.Units))})
+	data, err := os.ReadFile(file.path)
+	if err != nil {
+		return fail(openMessage(err))
+	}
+	// The values must come from the bytes the fingerprint names, or the archive
+	// would record a hash for numbers it never saw.
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != file.sha256 {
+		return fail("tệp đã thay đổi trong lúc dean đọc (có thể đang được lưu): hãy đóng tệp rồi chạy lại")
+	}
+	b, err := xlsx.OpenReaderAt(bytes.NewReader(data), int64(len(data)), xlsx.Options{MaxUnzipped: unzipLimit(formWards(o.Units))})
 	if err != nil {
 		return fail(openMessage(err))
 	}
