@@ -41,6 +41,16 @@ type pdfw struct {
 // Serif (Times New Roman's metrics) embedded. The same document gives the same
 // bytes: the file's dates are the report's date and catalogs are sorted.
 func WritePDF(w io.Writer, d Document) error {
+	out := &pdfDeflater{w: w}
+	if err := layoutPDF(d).Output(out); err != nil {
+		return err
+	}
+	return out.flush()
+}
+
+// layoutPDF lays the document out on pages that fpdf will write uncompressed:
+// WritePDF compresses them (see pdfDeflater).
+func layoutPDF(d Document) *fpdf.Fpdf {
 	f := fpdf.New("P", "mm", "A4", "")
 	addFaces(f)
 	f.SetMargins(marginLeft, marginTop, marginRight)
@@ -49,7 +59,7 @@ func WritePDF(w io.Writer, d Document) error {
 	f.SetCreationDate(d.Date)
 	f.SetModificationDate(d.Date)
 	f.SetCatalogSort(true)
-	f.SetCompression(true)
+	f.SetCompression(false)
 	f.SetProducer("dean", true)
 	f.SetCreator("dean", true)
 	f.SetTitle(d.Title+" "+d.Subject, true)
@@ -86,7 +96,7 @@ func WritePDF(w io.Writer, d Document) error {
 	for _, a := range d.Appendix {
 		p.appendixPage(a)
 	}
-	return f.Output(w)
+	return f
 }
 
 // setFont selects a face and size. fpdf writes every selection into the page,

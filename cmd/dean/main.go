@@ -5,6 +5,7 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 )
 
 // memoryLimit is the heap dean aims to stay under unless GOMEMLIMIT says
@@ -17,5 +18,22 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(profiled(func() int { return run(os.Args[1:], os.Stdout, os.Stderr) }))
+}
+
+// profiled writes a CPU profile to $DEAN_CPUPROFILE when it is set: the speed
+// targets are measured on the real binary (bench/run.sh), so that is where a
+// profile must come from too.
+func profiled(f func() int) int {
+	path := os.Getenv("DEAN_CPUPROFILE")
+	if path == "" {
+		return f()
+	}
+	out, err := os.Create(path)
+	if err != nil || pprof.StartCPUProfile(out) != nil {
+		return f()
+	}
+	defer out.Close()
+	defer pprof.StopCPUProfile()
+	return f()
 }
