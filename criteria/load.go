@@ -90,6 +90,7 @@ func (l *loader) set(n *yaml.Node) *Set {
 	} else {
 		l.add(n.Line, "thiếu khóa %q", "areas")
 	}
+	s.index() // the checks below ask for inputs in form order
 	for _, f := range l.pending {
 		f()
 	}

@@ -3,7 +3,10 @@
 // problem reported against its line.
 package criteria
 
-import "math/big"
+import (
+	"math/big"
+	"slices"
+)
 
 // Kind is what an input holds.
 type Kind string
@@ -22,6 +25,10 @@ type Set struct {
 
 	params map[string]*Param
 	inputs map[string]*Input
+	// Computed once loaded, since every sheet of every form asks: the inputs in
+	// form order and each one's wholes. Overrides change values, never these.
+	inputList []*Input
+	wholes    map[string][]*Input
 }
 
 // Area is one of the seven groups (nhóm) of criteria.
@@ -131,13 +138,19 @@ func (s *Set) Criteria() []*Criterion {
 	return cs
 }
 
-// Inputs returns every input in form order.
-func (s *Set) Inputs() []*Input {
-	var in []*Input
+// Inputs returns every input in form order. The slice is shared: do not
+// change it.
+func (s *Set) Inputs() []*Input { return slices.Clip(s.inputList) }
+
+func (s *Set) index() {
+	s.inputList = nil
 	for _, c := range s.Criteria() {
-		in = append(in, c.Inputs...)
+		s.inputList = append(s.inputList, c.Inputs...)
 	}
-	return in
+	s.wholes = map[string][]*Input{}
+	for _, in := range s.inputList {
+		s.wholes[in.ID] = s.findWholes(in.ID)
+	}
 }
 
 // Resolve gives an operand's value when it is not another input's; ok is false for

@@ -1,9 +1,14 @@
 package criteria
 
+import "slices"
+
 // Wholes lists the inputs that id is a part of, nearest first: the input it is
 // declared part_of, the whole of any share it is measured as, and theirs in turn.
 // A part may exceed none of them, whether or not the nearer ones were filled in.
-func (s *Set) Wholes(id string) []*Input {
+// The slice is shared: do not change it.
+func (s *Set) Wholes(id string) []*Input { return slices.Clip(s.wholes[id]) }
+
+func (s *Set) findWholes(id string) []*Input {
 	var out []*Input
 	seen := map[string]bool{id: true}
 	queue := []string{id}

@@ -185,22 +185,22 @@ func readFile(fileIdx int, file file, o ReadOptions, each func(submission.Submis
 	}
 	defer b.Close()
 	sheets := b.Sheets()
-	if msg := sameNames(sheets); msg != "" {
+	keys := nameKeys{}
+	if msg := sameNames(sheets, keys); msg != "" {
 		return fail(msg)
 	}
 
 	var problems []submission.Problem
-	keys := nameKeys{}
 	inputs := o.Set.Inputs()
 	var book fields
 	for i, s := range sheets {
-		if isGuide(s.Name) && s.Type == xlsx.Worksheet {
+		if keys.of(s.Name) == guideKey && s.Type == xlsx.Worksheet {
 			book = readGuide(b, i, keys)
 		}
 	}
 	wards := 0
 	for i, s := range sheets {
-		if isGuide(s.Name) {
+		if keys.of(s.Name) == guideKey {
 			continue
 		}
 		src := submission.Source{File: file.path, SHA256: file.sha256, Sheet: s.Name, FileIndex: fileIdx, SheetIndex: i + 1}
@@ -229,10 +229,10 @@ func readFile(fileIdx int, file file, o ReadOptions, each func(submission.Submis
 // sameNames refuses a workbook with two sheets of one name (Excel allows none,
 // ignoring case; a program may write them): which one a ward's values come from
 // would be a guess.
-func sameNames(sheets []xlsx.Sheet) string {
+func sameNames(sheets []xlsx.Sheet, keys nameKeys) string {
 	seen := map[string]bool{}
 	for _, s := range sheets {
-		k := strings.ToLower(units.NameKey(s.Name))
+		k := strings.ToLower(keys.of(s.Name))
 		if seen[k] {
 			return fmt.Sprintf("tệp có hai trang cùng tên %q (Excel không cho phép): không rõ số liệu ở trang nào, hãy mở bằng Excel, đổi tên hoặc xóa một trang rồi lưu lại", s.Name)
 		}
@@ -314,8 +314,6 @@ func damagedMessage(err error) string {
 	}
 	return "không đọc được tệp: không phải tệp Excel .xlsx hoặc tệp bị hỏng"
 }
-
-func isGuide(sheet string) bool { return units.NameKey(sheet) == guideKey }
 
 var guideKey = units.NameKey(guideSheet)
 

@@ -32,7 +32,7 @@ func Parse(s string) (Period, error) {
 	// placement typed in Excel do not matter.
 	key := units.NameKey(t)
 	for _, half := range []bool{true, false} {
-		prefix := units.NameKey(labelPrefix(half)) + " "
+		prefix := labelKeys[half]
 		if rest, ok := strings.CutPrefix(key, prefix); ok && len(rest) == 4 {
 			if y, err := strconv.Atoi(rest); err == nil {
 				return check(Period{Year: y, Half: half})
@@ -60,6 +60,13 @@ func (p Period) String() string {
 // Label is how forms and reports name the period: "6 tháng đầu năm 2026", "năm 2026".
 func (p Period) Label() string {
 	return fmt.Sprintf("%s %d", labelPrefix(p.Half), p.Year)
+}
+
+// labelKeys are the label prefixes as NameKey gives them, with the space
+// before the year: each sheet of every form names its period.
+var labelKeys = map[bool]string{
+	true:  units.NameKey(labelPrefix(true)) + " ",
+	false: units.NameKey(labelPrefix(false)) + " ",
 }
 
 func labelPrefix(half bool) string {

@@ -45,12 +45,14 @@ func WriteJSON(w io.Writer, res Result) error {
 	bw.WriteString("  \"wards\": [")
 	// Wards are encoded in parallel, a chunk at a time, then written in order:
 	// encoding is most of the work after reading, and a chunk bounds the memory.
+	// Each chunk reuses the last one's buffers, which a nationwide result would
+	// otherwise grow afresh, 200 MB of garbage, for every ward.
 	const chunk = 256
+	encoded := make([][]byte, chunk)
 	for start := 0; start < len(res.Wards); start += chunk {
 		part := res.Wards[start:min(start+chunk, len(res.Wards))]
-		encoded := make([][]byte, len(part))
-		parallel(len(part), func(i int) { encoded[i] = appendWard(nil, part[i], "    ") })
-		for i, b := range encoded {
+		parallel(len(part), func(i int) { encoded[i] = appendWard(encoded[i][:0], part[i], "    ") })
+		for i, b := range encoded[:len(part)] {
 			if start+i > 0 {
 				bw.WriteString(",")
 			}

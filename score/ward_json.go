@@ -99,20 +99,30 @@ func field(b []byte, indent, name, value string, comma bool) []byte {
 // appendString quotes s as the encoder does with HTML left alone. Text that
 // needs no escape (the usual case) is copied; anything else goes to the encoder.
 func appendString(b []byte, s string) []byte {
-	plain := utf8.ValidString(s)
-	for i := 0; plain && i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		// U+2028 and U+2029 (E2 80 A8/A9) are escaped by the encoder.
-		plain = c >= 0x20 && c != '"' && c != '\\' && !(c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9))
-	}
-	if !plain {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.Encode(s)
-		return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return appendEncoded(b, s)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			return appendEncoded(b, s) // invalid UTF-8, or escaped by the encoder
+		}
+		i += size
 	}
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
+}
+
+func appendEncoded(b []byte, s string) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"dean/criteria"
@@ -44,4 +45,23 @@ func TestAppendWardIsTheEncoder(t *testing.T) {
 			t.Errorf("ward %d:\n got %s\nwant %s", i, got, want.Bytes())
 		}
 	}
+}
+
+// FuzzAppendString holds appendString to the encoder it stands in for, on any
+// text: quotes, backslashes, control bytes, invalid UTF-8, U+2028/U+2029.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "Cái Khế", `a"b\c`, "tab\there", "\x00\x1f", "\xff\xfe", "x\u2028y\u2029", "\ufffd", "<b>&amp;</b>", "Ninh Kiều\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(appendString(nil, s)); got != strings.TrimSuffix(want.String(), "\n") {
+			t.Errorf("appendString(%q) = %s, the encoder gives %s", s, got, want.String())
+		}
+	})
 }
