@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -83,8 +85,9 @@ func runRescore(opts rescoreOptions, stdout, stderr io.Writer) error {
 	run := archive.Run{Kind: "rescore", Criteria: runCriteria(opts.criteria, set), At: time.Now()}
 	var results []archive.Result
 	rescored := 0
+	sets := runSets{}
 	for _, code := range periods {
-		ch, res, err := rescorePeriod(ctx, arc, set, code)
+		ch, res, err := rescorePeriod(ctx, arc, set, sets, code)
 		if err != nil {
 			return err
 		}
@@ -117,7 +120,7 @@ func runRescore(opts rescoreOptions, stdout, stderr io.Writer) error {
 // rescorePeriod scores a period's current submissions with set and compares them
 // with their last stored scoring, whose explanations are rebuilt from the
 // criteria file and thresholds that run used.
-func rescorePeriod(ctx context.Context, arc *archive.Archive, set *criteria.Set, code string) (assess.Changes, []archive.Result, error) {
+func rescorePeriod(ctx context.Context, arc *archive.Archive, set *criteria.Set, sets runSets, code string) (assess.Changes, []archive.Result, error) {
 	recs, err := arc.Current(ctx, code)
 	if err != nil {
 		return assess.Changes{}, nil, err
@@ -147,7 +150,7 @@ func rescorePeriod(ctx context.Context, arc *archive.Archive, set *criteria.Set,
 		}
 		a := byRun[s.Run.ID]
 		if a == nil {
-			old, err := runSet(s.Run)
+			old, err := sets.of(s.Run)
 			if err != nil {
 				return assess.Changes{}, nil, err
 			}
@@ -175,6 +178,26 @@ func rescorePeriod(ctx context.Context, arc *archive.Archive, set *criteria.Set,
 		results = append(results, archive.ResultOf(byKey[w.Submission.Ward.Key().String()], w.Card))
 	}
 	return assess.Compare(code, before, after.Wards), results, nil
+}
+
+// runSets are the criteria sets of stored runs, each parsed once: an import
+// stores a run per file, and most use the same file and thresholds.
+type runSets map[string]*criteria.Set
+
+func (m runSets) of(r archive.Run) (*criteria.Set, error) {
+	names := slices.Sorted(maps.Keys(r.Criteria.Params))
+	key := string(r.Criteria.YAML)
+	for _, n := range names {
+		key += "\x00" + n + "=" + r.Criteria.Params[n]
+	}
+	if set, ok := m[key]; ok {
+		return set, nil
+	}
+	set, err := runSet(r)
+	if err == nil {
+		m[key] = set
+	}
+	return set, err
 }
 
 // runSet is the criteria a stored run used: its file, then its thresholds.
