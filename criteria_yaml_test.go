@@ -9,7 +9,6 @@ import (
 	"math/big"
 	"os"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -18,6 +17,7 @@ import (
 
 	"dean"
 	"dean/criteria"
+	"dean/parallel"
 	"dean/score"
 )
 
@@ -348,7 +348,7 @@ func TestEverySingleDeletionIsCaught(t *testing.T) {
 		}
 	}
 	var mu sync.Mutex
-	parallel(len(first), func(i int) {
+	parallel.For(len(first), func(i int) {
 		m := first[i]
 		_, err := criteria.Parse([]byte(src[:m.at]+src[m.at+m.size:]), "criteria.yaml")
 		mu.Lock()
@@ -361,7 +361,7 @@ func TestEverySingleDeletionIsCaught(t *testing.T) {
 			rest = append(rest, m)
 		}
 	}
-	parallel(len(rest), func(i int) {
+	parallel.For(len(rest), func(i int) {
 		m := rest[i]
 		set, err := criteria.Parse([]byte(src[:m.at]+src[m.at+m.size:]), "criteria.yaml")
 		if err != nil || len(score.CheckExamples(set)) > 0 {
@@ -410,22 +410,4 @@ func deletionSpans(src string) []span {
 		offset += len(lines[i])
 	}
 	return spans
-}
-
-// parallel runs f(0) … f(n−1) over the cores.
-func parallel(n int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -9,11 +9,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"runtime"
 	"strings"
-	"sync"
 
 	"dean/criteria"
+	"dean/parallel"
 	"dean/period"
 	"dean/submission"
 	"dean/units"
@@ -44,7 +43,7 @@ func Read(paths []string, o ReadOptions, each func(submission.Submission)) []sub
 	}
 	files := hashAll(paths)
 	results := make([][]submission.Problem, len(paths))
-	forEach(len(paths), func(i int) {
+	parallel.For(len(paths), func(i int) {
 		f := files[i]
 		switch {
 		case f.msg != "":
@@ -79,41 +78,6 @@ func formWards(l *units.List) int {
 	return n
 }
 
-// forEach runs do(0) … do(n-1), as many at once as there are cores, taken in
-// order so that they also finish about in order (an import stores files in the
-// order given, holding those read early). A panic in one is raised again on
-// the caller's goroutine once all are done, where the command's recover reports
-// it as the program's own error: no goroutine of ours may end the process with
-// a stack trace, nor pass its failure off as a problem with a district's file.
-func forEach(n int, do func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	var once sync.Once
-	var crash any
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				func() {
-					defer func() {
-						if r := recover(); r != nil {
-							once.Do(func() { crash = r })
-						}
-					}()
-					do(i)
-				}()
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if crash != nil {
-		panic(crash)
-	}
-}
-
 func fileProblem(i int, path, msg string, warning bool) submission.Problem {
 	return submission.Problem{File: path, Msg: msg, Warning: warning, Pos: submission.Pos{File: i}}
 }
@@ -130,7 +94,7 @@ type file struct {
 
 func hashAll(paths []string) []file {
 	files := make([]file, len(paths))
-	forEach(len(paths), func(i int) {
+	parallel.For(len(paths), func(i int) {
 		f := file{path: paths[i], sameAs: -1}
 		if f.msg = statMessage(f.path); f.msg == "" {
 			f.sha256, f.msg = hashFile(f.path)

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"dean/atomicfile"
+	"dean/parallel"
 	"dean/units"
 )
 
@@ -149,7 +150,7 @@ func Slug(name string) string {
 // each is written whole or not at all. o.Wards is ignored: each file has its own.
 func WriteFiles(dir string, files []File, o Options) error {
 	errs := make([]error, len(files))
-	forEach(len(files), func(i int) {
+	parallel.For(len(files), func(i int) {
 		fo := o
 		fo.Wards = files[i].Wards
 		errs[i] = atomicfile.Write(filepath.Join(dir, files[i].Name), func(w io.Writer) error { return Write(w, fo) })

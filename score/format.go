@@ -3,13 +3,12 @@ package score
 import (
 	"bufio"
 	"bytes"
+	"dean/parallel"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
-	"sync"
 	"text/tabwriter"
 )
 
@@ -51,7 +50,7 @@ func WriteJSON(w io.Writer, res Result) error {
 	encoded := make([][]byte, chunk)
 	for start := 0; start < len(res.Wards); start += chunk {
 		part := res.Wards[start:min(start+chunk, len(res.Wards))]
-		parallel(len(part), func(i int) { encoded[i] = appendWard(encoded[i][:0], part[i], "    ") })
+		parallel.For(len(part), func(i int) { encoded[i] = appendWard(encoded[i][:0], part[i], "    ") })
 		for i, b := range encoded[:len(part)] {
 			if start+i > 0 {
 				bw.WriteString(",")
@@ -187,36 +186,4 @@ func Neutralise(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-// parallel runs do(0) … do(n-1) on every core.
-func parallel(n int, do func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	var once sync.Once
-	var crash any
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				func() {
-					// A panic is raised again on the caller's goroutine, where the
-					// command reports it; the other workers keep draining.
-					defer func() {
-						if r := recover(); r != nil {
-							once.Do(func() { crash = r })
-						}
-					}()
-					do(i)
-				}()
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if crash != nil {
-		panic(crash)
-	}
 }

@@ -59,23 +59,6 @@ func manyWards(n int) []Ward {
 	return ws
 }
 
-// TestParallelPanicReachesTheCaller: a bug in one worker is raised on the
-// caller's goroutine (where the command reports it), not lost in a goroutine that
-// ends the process, and does not leave the other workers stuck.
-func TestParallelPanicReachesTheCaller(t *testing.T) {
-	defer func() {
-		if r := recover(); r != "boom" {
-			t.Errorf("recovered %v, want boom", r)
-		}
-	}()
-	parallel(100, func(i int) {
-		if i%7 == 3 {
-			panic("boom")
-		}
-	})
-	t.Error("parallel returned after a panic")
-}
-
 // TestNoDistrictColumnWithoutDistricts: since 1/7/2025 the lists have no
 // district level, and no output shows an empty "Quận" column.
 func TestNoDistrictColumnWithoutDistricts(t *testing.T) {
