@@ -3,13 +3,14 @@ package score
 import (
 	"bufio"
 	"bytes"
-	"dean/parallel"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"dean/parallel"
 )
 
 // Formats are the ways a result is written, by the name --format takes.
