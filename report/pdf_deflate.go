@@ -19,7 +19,7 @@ import (
 // it to that).
 
 // pdfDeflater receives the PDF fpdf writes with compression off and writes it
-// to w with its plain streams deflated. fpdf writes the whole document in one
+// to w with its pages' content streams deflated. fpdf writes the whole document in one
 // call, which is then rewritten in place of being copied; flush handles any
 // other way of writing.
 type pdfDeflater struct {
@@ -51,9 +51,9 @@ func (d *pdfDeflater) flush() error {
 	return deflateStreams(d.w, d.pending)
 }
 
-// deflateStreams writes doc, as written by fpdf, with every stream whose
-// dictionary is only its length deflated as fpdf deflates, and the
-// cross-reference table and startxref moved to match.
+// deflateStreams writes doc, as written by fpdf, with each page's content
+// stream deflated as fpdf deflates it, and the cross-reference table and
+// startxref moved to match. Any other object is copied as it is.
 func deflateStreams(w io.Writer, doc []byte) error {
 	xref, err := startXref(doc)
 	if err != nil {
