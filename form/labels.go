@@ -18,7 +18,7 @@ func (r *sheetReader) list(code string) *units.List {
 	if r.o.Units != nil {
 		return r.o.Units
 	}
-	p, err := period.Parse(code)
+	p, err := r.periods.parse(code)
 	if r.o.Period != nil {
 		p, err = *r.o.Period, nil
 	}
@@ -119,7 +119,7 @@ func (r *sheetReader) period(m fields, readValues bool) (string, bool) {
 		r.addAt(p, "", fmt.Sprintf("%s; tạm lấy kỳ của biểu mẫu (%s) ghi ở trang %s", msg, book.Label(), guideSheet))
 		return r.want(p, book, readValues)
 	}
-	got, err := period.Parse(p.value)
+	got, err := r.periods.parse(p.value)
 	if err != nil {
 		r.addAt(p, "", err.Error()+r.unusedWithoutPeriod())
 		return "", readValues && r.o.Period == nil
@@ -149,6 +149,6 @@ func (r *sheetReader) bookPeriod() (period.Period, bool) {
 	if v == "" {
 		return period.Period{}, false
 	}
-	p, err := period.Parse(v)
+	p, err := r.periods.parse(v)
 	return p, err == nil
 }

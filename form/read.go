@@ -149,7 +149,7 @@ func readFile(fileIdx int, file file, o ReadOptions, each func(submission.Submis
 	}
 	defer b.Close()
 	sheets := b.Sheets()
-	keys := nameKeys{}
+	keys, pers := nameKeys{}, periods{}
 	if msg := sameNames(sheets, keys); msg != "" {
 		return fail(msg)
 	}
@@ -168,7 +168,7 @@ func readFile(fileIdx int, file file, o ReadOptions, each func(submission.Submis
 			continue
 		}
 		src := submission.Source{File: file.path, SHA256: file.sha256, Sheet: s.Name, FileIndex: fileIdx, SheetIndex: i + 1}
-		r := &sheetReader{b: b, idx: i, o: o, src: src, book: book, inputs: inputs, keys: keys}
+		r := &sheetReader{b: b, idx: i, o: o, src: src, book: book, inputs: inputs, keys: keys, periods: pers}
 		if s.Type != xlsx.Worksheet {
 			r.warn("trang này là biểu đồ hoặc trang đặc biệt, không có ô số liệu: bỏ qua")
 			problems = append(problems, r.problems...)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"dean/criteria"
+	"dean/period"
 	"dean/submission"
 	"dean/units"
 	"dean/xlsx"
@@ -20,8 +21,9 @@ type sheetReader struct {
 	book     fields // from the "Hướng dẫn" sheet
 	problems []submission.Problem
 	// Shared by the file's sheets, which are read one after another.
-	inputs []*criteria.Input // r.o.Set.Inputs(), which allocates on every call
-	keys   nameKeys
+	inputs  []*criteria.Input
+	keys    nameKeys
+	periods periods
 }
 
 // scanned is what the streaming pass keeps of a sheet.
@@ -51,23 +53,44 @@ type inputRow struct {
 // cellRef is the reference ("E12") of the cell at a 1-based column and row.
 func cellRef(col, row int) string { return submission.Ref{Col: col, Row: row}.String() }
 
-// nameKeys memoises units.NameKey for one file: its ward sheets repeat the same
-// labels, headers and district, and the key (Unicode normalisation) was the
-// dearest part of reading the rows above a table.
-type nameKeys map[string]string
+// memo remembers a function of a text for one file: its ward sheets repeat the
+// same labels, headers, district and period, and normalising them (Unicode) was
+// the dearest part of reading the rows above a table.
+type memo[V any] map[string]V
 
-// maxNameKeys bounds the memo against a file made of distinct texts.
-const maxNameKeys = 4096
+// maxMemo bounds a memo against a file made of distinct texts.
+const maxMemo = 4096
 
-func (k nameKeys) of(s string) string {
-	if v, ok := k[s]; ok {
+func (m memo[V]) get(s string, f func(string) V) V {
+	if v, ok := m[s]; ok {
 		return v
 	}
-	v := units.NameKey(s)
-	if k != nil && len(k) < maxNameKeys {
-		k[s] = v
+	v := f(s)
+	if m != nil && len(m) < maxMemo {
+		m[s] = v
 	}
 	return v
+}
+
+// nameKeys memoises units.NameKey.
+type nameKeys memo[string]
+
+func (k nameKeys) of(s string) string { return memo[string](k).get(s, units.NameKey) }
+
+// periods memoises period.Parse.
+type periods memo[parsedPeriod]
+
+type parsedPeriod struct {
+	p   period.Period
+	err error
+}
+
+func (m periods) parse(s string) (period.Period, error) {
+	v := memo[parsedPeriod](m).get(s, func(s string) parsedPeriod {
+		p, err := period.Parse(s)
+		return parsedPeriod{p, err}
+	})
+	return v.p, v.err
 }
 
 var (
