@@ -382,19 +382,34 @@ func toString(v any) string {
 
 func TestScores(t *testing.T) {
 	a := open(t)
-	if _, err := a.Import(ctx, imp("a.xlsx", record(t, "2024", "l", caiKhe, "a.xlsx", 1), record(t, "2024", "l", tanAn, "a.xlsx", 2))); err != nil {
+	im := imp("a.xlsx", record(t, "2024", "l", caiKhe, "a.xlsx", 1), record(t, "2024", "l", tanAn, "a.xlsx", 2))
+	if _, err := a.Import(ctx, im); err != nil {
 		t.Fatal(err)
 	}
 	cur, _ := a.Current(ctx, "2024")
-	rc := Criteria{YAML: []byte(testCriteria), Version: "test-1", IDs: []string{"TC01"}}
-	if _, err := a.SaveRun(ctx, Run{Kind: "rescore", Criteria: rc, At: at}, []Result{ResultOf(cur[0].ID, card(0))}); err != nil {
+	official := im.Criteria
+	other := Criteria{YAML: official.YAML, Version: "test-1", Params: map[string]string{"p": "5 %"}, IDs: []string{"TC01"}}
+	// A stored rescore with other thresholds, for the first ward only.
+	if _, err := a.SaveRun(ctx, Run{Kind: "rescore", Criteria: other, At: at}, []Result{ResultOf(cur[0].ID, card(0))}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := a.Scores(ctx, "2024")
-	if err != nil || len(got) != 2 {
-		t.Fatalf("scores %+v, %v", got, err)
+	got, complete, err := a.Scores(ctx, "2024", official)
+	if err != nil || !complete || len(got) != 2 {
+		t.Fatalf("scores %+v, %v, %v", got, complete, err)
 	}
-	if got[0].Ward.Code != "31117" || got[0].Passed != 0 || got[1].Ward.Code != "31135" || got[1].Passed != 1 {
+	if got[0].Ward.Code != "31117" || got[0].Passed != 1 || got[1].Ward.Code != "31135" || got[1].Passed != 1 {
+		t.Errorf("a rescore with other thresholds stood in for the official result: %+v", got)
+	}
+	got, complete, err = a.Scores(ctx, "2024", other)
+	if err != nil || complete || len(got) != 1 || got[0].Ward.Code != "31117" || got[0].Passed != 0 {
+		t.Errorf("under the other thresholds: %+v, complete %v, %v; want 31117 at 0 and incomplete", got, complete, err)
+	}
+	// The latest run with the same criteria and thresholds counts.
+	if _, err := a.SaveRun(ctx, Run{Kind: "rescore", Criteria: official, At: at}, []Result{ResultOf(cur[1].ID, card(0))}); err != nil {
+		t.Fatal(err)
+	}
+	got, _, _ = a.Scores(ctx, "2024", official)
+	if len(got) != 2 || got[0].Passed != 1 || got[1].Passed != 0 {
 		t.Errorf("the latest run counts: %+v", got)
 	}
 }

@@ -202,32 +202,42 @@ func (a *Archive) run(ctx context.Context, id int64) (Run, error) {
 	return r, nil
 }
 
-// Score is a stored ward's last result for a period.
+// Score is a stored ward's result for a period.
 type Score struct {
 	Ward          units.Ward
 	Passed, Total int
 }
 
-// Scores returns, for each current submission of a period, its most recent
-// stored result, ordered by list and ward: what a trend or a yearly count needs,
-// without the values.
-func (a *Archive) Scores(ctx context.Context, period string) ([]Score, error) {
+// Scores returns, for each current submission of a period, its latest result
+// scored with the criteria file and thresholds c, ordered by list and ward: what
+// a trend or a yearly count needs, without the values. A result of other
+// thresholds (a stored rescore) never stands in for these. complete is false
+// when some current submission has no such result: the caller scores the
+// stored values itself.
+func (a *Archive) Scores(ctx context.Context, period string, c Criteria) (scores []Score, complete bool, err error) {
 	rows, err := a.db.QueryContext(ctx, `SELECT s.list, s.ward, s.ward_name, s.district, r.passed, r.total
-		FROM submissions s JOIN results r ON r.submission = s.id
+		FROM submissions s LEFT JOIN results r ON r.submission = s.id AND r.run = (
+			SELECT MAX(x.run) FROM results x JOIN runs u ON u.id = x.run
+			WHERE x.submission = s.id AND u.criteria = ? AND u.params = ?)
 		WHERE s.period = ? AND s.superseded_by IS NULL
-		  AND r.run = (SELECT MAX(run) FROM results WHERE submission = s.id)
-		ORDER BY s.list, s.ward`, period)
+		ORDER BY s.list, s.ward`, c.sha(), encodeParams(c.Params), period)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer rows.Close()
-	var out []Score
+	complete = true
 	for rows.Next() {
 		var s Score
-		if err := rows.Scan(&s.Ward.List, &s.Ward.Code, &s.Ward.Name, &s.Ward.District, &s.Passed, &s.Total); err != nil {
-			return nil, err
+		var passed, total sql.NullInt64
+		if err := rows.Scan(&s.Ward.List, &s.Ward.Code, &s.Ward.Name, &s.Ward.District, &passed, &total); err != nil {
+			return nil, false, err
 		}
-		out = append(out, s)
+		if !passed.Valid {
+			complete = false
+			continue
+		}
+		s.Passed, s.Total = int(passed.Int64), int(total.Int64)
+		scores = append(scores, s)
 	}
-	return out, rows.Err()
+	return scores, complete, rows.Err()
 }

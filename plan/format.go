@@ -57,7 +57,7 @@ func WriteTable(w io.Writer, years []Year, reg *Register, merger *units.Merger) 
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", y.Year, list, wards, assessed, model, y.RecognisedInYear, rec, target, y.Status())
 	}
 	tw.Flush()
-	fmt.Fprintln(bw, "\nĐạt 22/22: theo kết quả chấm đã lưu trong kho của kỳ năm (hoặc 6 tháng khi chưa có kỳ năm); công nhận: theo quyết định trong sổ công nhận.")
+	fmt.Fprintln(bw, "\nĐạt 22/22: theo kết quả chấm số liệu đã lưu trong kho của kỳ năm (hoặc 6 tháng khi chưa có kỳ năm); công nhận: theo quyết định trong sổ công nhận.")
 	fmt.Fprintln(bw, "Kế thừa: phường mới (từ 1/7/2025) chưa được công nhận nhưng có đơn vị cũ đã được công nhận; ghi làm lịch sử, không tính vào lũy kế.")
 	if history := Histories(years, reg, merger); len(history) > 0 {
 		fmt.Fprintln(bw, "\nLịch sử công nhận của các phường mới:")

@@ -154,7 +154,7 @@ func trendSheet(in Input, st stats) Sheet {
 	tr := in.Trend
 	s := Sheet{Name: "Diễn biến", Filter: true,
 		Pre: [][]Cell{{title("DIỄN BIẾN SỐ TIÊU CHÍ ĐẠT CỦA TỪNG PHƯỜNG QUA CÁC KỲ")},
-			{text(fmt.Sprintf("Số tiêu chí đạt (trên %d) theo kết quả chấm đã lưu; ô trống: kỳ không có kết quả của phường.", trendTotal(tr)))}, {}},
+			{text(fmt.Sprintf("Số tiêu chí đạt (trên %d) theo kết quả chấm số liệu đã lưu; ô trống: kỳ không có kết quả của phường.", trendTotal(tr)))}, {}},
 		Header: []string{"Mã phường", "Phường"}, Widths: []float64{10, 18}}
 	if st.districted {
 		s.Header, s.Widths = append(s.Header, "Quận"), append(s.Widths, 12)

@@ -55,7 +55,7 @@ func yearTarget(y plan.Year, pl Plan) string {
 
 // progressNote says where the table's figures come from.
 func progressNote(years []plan.Year) string {
-	s := "Số phường đạt 22/22 tiêu chí theo kết quả chấm đã lưu của kỳ năm (hoặc kỳ 6 tháng khi chưa có kỳ năm); số phường được công nhận theo quyết định công nhận của Bộ Công an."
+	s := "Số phường đạt 22/22 tiêu chí theo kết quả chấm số liệu đã lưu của kỳ năm (hoặc kỳ 6 tháng khi chưa có kỳ năm); số phường được công nhận theo quyết định công nhận của Bộ Công an."
 	for _, y := range years {
 		if y.Inherited > 0 {
 			return s + " Kế thừa: phường hình thành từ ngày 01/7/2025 chưa được công nhận nhưng có phường cũ đã được công nhận; ghi để theo dõi, không tính vào lũy kế."

@@ -82,15 +82,22 @@ func marshal(v any, prefix string) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
+// WriteNotice says, above what a command prints, how the criteria in force
+// depart from the bundled ones; nothing when they do not.
+func WriteNotice(w io.Writer, info Info) {
+	if len(info.Departures) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "CHẤM LẠI, KHÔNG PHẢI KẾT QUẢ CHÍNH THỨC: bộ tiêu chí đã dùng khác bộ tiêu chí kèm theo dean.")
+	for _, d := range info.Departures {
+		fmt.Fprintln(w, "  "+d.Text)
+	}
+	fmt.Fprintln(w)
+}
+
 // WriteTable writes the table a user reads on the terminal, then the summary.
 func WriteTable(w io.Writer, res Result) error {
-	if len(res.Criteria.Departures) > 0 {
-		fmt.Fprintln(w, "CHẤM LẠI, KHÔNG PHẢI KẾT QUẢ CHÍNH THỨC: bộ tiêu chí đã dùng khác bộ tiêu chí kèm theo dean.")
-		for _, d := range res.Criteria.Departures {
-			fmt.Fprintln(w, "  "+d.Text)
-		}
-		fmt.Fprintln(w)
-	}
+	WriteNotice(w, res.Criteria)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	districts := res.HasDistricts()
 	fmt.Fprintln(tw, strings.Join(withDistrict(districts, []string{"MÃ", "PHƯỜNG"}, "QUẬN", "ĐẠT", "TIÊU CHÍ KHÔNG ĐẠT", "THIẾU DỮ LIỆU"), "\t"))

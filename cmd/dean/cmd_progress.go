@@ -10,15 +10,17 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"dean/archive"
+	"dean"
 	"dean/atomicfile"
 	"dean/period"
 	"dean/plan"
+	"dean/score"
 	"dean/units"
 )
 
 type progressOptions struct {
 	archive  archiveOption
+	criteria criteriaOptions
 	register string
 	format   string
 	out      string
@@ -35,21 +37,31 @@ func newProgressCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		Example: `  dean progress
   dean progress --register quyet-dinh-cong-nhan.csv
-  dean progress --format json -o tien-do.json`,
+  dean progress --format json -o tien-do.json
+  dean progress --set giam_toi_pham_ttxh=5%      # đếm lại với ngưỡng khác`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runProgress(opts, cmd.OutOrStdout())
+			return runProgress(opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	opts.archive.register(cmd)
+	opts.criteria.register(cmd, true)
 	cmd.Flags().StringVar(&opts.register, "register", "", "`TỆP` sổ công nhận (CSV: danh_muc,ma_phuong,ten_phuong,nam,so_quyet_dinh,ngay_quyet_dinh; mặc định: "+defaultRegister+" nếu có)")
 	cmd.Flags().StringVar(&opts.format, "format", "table", "`KIỂU` kết quả: table hoặc json")
 	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "ghi kết quả vào `TỆP` này (mặc định: màn hình)")
 	return cmd
 }
 
-func runProgress(opts progressOptions, stdout io.Writer) error {
+func runProgress(opts progressOptions, stdout, stderr io.Writer) error {
 	if opts.format != "table" && opts.format != "json" {
 		return usageError{fmt.Errorf("--format %q: chọn table hoặc json", opts.format)}
+	}
+	set, err := opts.criteria.load()
+	if err != nil {
+		return err
+	}
+	base, err := dean.DefaultSet()
+	if err != nil {
+		return err
 	}
 	arc, err := opts.archive.open()
 	if err != nil {
@@ -60,15 +72,18 @@ func runProgress(opts progressOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	years, err := trackArchive(context.Background(), arc, reg, nil)
+	years, err := trackArchive(context.Background(), newResults(arc, opts.criteria, set), reg, nil)
 	if err != nil {
 		return err
 	}
 	merger := units.BundledMerger()
+	info := score.InfoOf(set, base)
 	write := func(w io.Writer) error {
 		if opts.format == "json" {
+			score.WriteNotice(stderr, info) // the JSON stays JSON
 			return plan.WriteJSON(w, years)
 		}
+		score.WriteNotice(w, info)
 		if reg == nil {
 			fmt.Fprintf(w, "(Chưa có sổ công nhận %s: cột công nhận để trống. Chỉ sổ bằng --register.)\n\n", defaultRegister)
 		}
@@ -100,9 +115,9 @@ func loadRegister(path string) (*plan.Register, error) {
 // trackArchive lays out the years from the plan's start to the last the archive
 // holds (up to period upTo, when given), with the wards at 22/22 of each year's
 // stored annual assessment (or the six-month one while the year is under way).
-func trackArchive(ctx context.Context, arc *archive.Archive, reg *plan.Register, upTo *period.Period) ([]plan.Year, error) {
+func trackArchive(ctx context.Context, rs results, reg *plan.Register, upTo *period.Period) ([]plan.Year, error) {
 	pl := plan.Default()
-	codes, err := arc.Periods(ctx)
+	codes, err := rs.arc.Periods(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +132,7 @@ func trackArchive(ctx context.Context, arc *archive.Archive, reg *plan.Register,
 		if _, annual := scores[p.Year]; annual && !scores[p.Year].Half {
 			continue
 		}
-		s, err := periodScores(ctx, arc, p)
+		s, err := periodScores(ctx, rs, p)
 		if err != nil {
 			return nil, err
 		}
@@ -131,8 +146,8 @@ func trackArchive(ctx context.Context, arc *archive.Archive, reg *plan.Register,
 }
 
 // periodScores counts a period's wards with a stored result and those at 22/22.
-func periodScores(ctx context.Context, arc *archive.Archive, p period.Period) (plan.Scores, error) {
-	scores, err := arc.Scores(ctx, p.String())
+func periodScores(ctx context.Context, rs results, p period.Period) (plan.Scores, error) {
+	scores, err := rs.of(ctx, p.String())
 	if err != nil {
 		return plan.Scores{}, err
 	}

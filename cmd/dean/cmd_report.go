@@ -115,7 +115,7 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	if arc != nil {
 		defer arc.Close()
 	}
-	if err := withHistory(&in, arc, reg, b.set); err != nil {
+	if err := withHistory(&in, newResults(arc, opts.criteria, b.set).withOwn(res), reg); err != nil {
 		return fmt.Errorf("đọc kho lưu trữ: %w", err)
 	}
 	pr := newProgress(stderr, opts.quiet, -1, "Ghi báo cáo", "")

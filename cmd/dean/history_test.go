@@ -213,6 +213,55 @@ func TestRescoreListsExactlyTheDifferences(t *testing.T) {
 	}
 }
 
+// TestStoredRescoreIsNotOfficial: a rescore stored with other thresholds never
+// stands in for the official result in progress or a report's history; asked
+// for, those thresholds change every count of a report alike and are disclosed.
+func TestStoredRescoreIsNotOfficial(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports the whole bundled history")
+	}
+	db := filepath.Join(t.TempDir(), "dean.db")
+	deanRun(t, 0, "import", "--archive", db, "../../testdata/can-tho-2022", "../../testdata/history")
+	official := deanRun(t, 0, "progress", "--archive", db)
+	if got := modelWards(t, official, "2025"); got != "10" {
+		t.Fatalf("2025 has %s wards at 22/22 officially, want 10:\n%s", got, official)
+	}
+	deanRun(t, 0, "rescore", "--archive", db, "--period", "2025", "--set", "giam_toi_pham_ttxh=50%")
+	if got := deanRun(t, 0, "progress", "--archive", db); got != official {
+		t.Errorf("a stored rescore changed progress:\n%s\nwas:\n%s", got, official)
+	}
+	rescored := deanRun(t, 0, "progress", "--archive", db, "--set", "giam_toi_pham_ttxh=50%")
+	if got := modelWards(t, rescored, "2025"); got != "0" || !strings.HasPrefix(rescored, "CHẤM LẠI, KHÔNG PHẢI KẾT QUẢ CHÍNH THỨC") ||
+		!strings.Contains(rescored, "dùng 50 %, bộ tiêu chí gốc 6 %") {
+		t.Errorf("progress with 50 %%: 2025 at 22/22 %s (want 0), and the change disclosed first:\n%s", got, rescored)
+	}
+
+	pdf := filepath.Join(filepath.Dir(db), "bc.pdf")
+	deanRun(t, 0, "report", "--archive", db, "--period", "2025", "--set", "giam_toi_pham_ttxh=50%", "--pdf", pdf)
+	out, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{"có 0 phường đạt đủ 22/22 tiêu chí", "năm 2025 có 0/31 phường đạt chuẩn", "toàn thành phố có 0 phường đạt chuẩn"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report with 50 %% lacks %q: its counts disagree", want)
+		}
+	}
+}
+
+// modelWards is the "ĐẠT 22/22" column of year's row in the progress table.
+func modelWards(t *testing.T, table, year string) string {
+	t.Helper()
+	for _, line := range strings.Split(table, "\n") {
+		if f := strings.Fields(line); len(f) > 4 && f[0] == year {
+			return f[4]
+		}
+	}
+	t.Fatalf("no row for %s in:\n%s", year, table)
+	return ""
+}
+
 type scored struct {
 	Wards []struct {
 		List, Code string
