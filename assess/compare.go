@@ -13,8 +13,11 @@ import (
 // count of criteria met or model status changed, and every criterion that
 // flipped, with both explanations.
 type Changes struct {
-	Wards []WardChange `json:"wards"`
-	Flips []Flip       `json:"flips"`
+	// Criteria are those scored with now, and how they depart from the bundled
+	// ones: a list of flips means little without the threshold that made them.
+	Criteria score.Info   `json:"criteria"`
+	Wards    []WardChange `json:"wards"`
+	Flips    []Flip       `json:"flips"`
 }
 
 // WardChange is one ward's totals before and after.

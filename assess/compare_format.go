@@ -37,6 +37,15 @@ func WriteChangesJSON(w io.Writer, c Changes) error {
 // with the explanation before and after.
 func WriteChangesTable(w io.Writer, c Changes) error {
 	bw := bufio.NewWriter(w)
+	if len(c.Criteria.Departures) == 0 {
+		fmt.Fprintf(bw, "Chấm lại với bộ tiêu chí kèm theo dean (phiên bản %s).\n\n", c.Criteria.Version)
+	} else {
+		fmt.Fprintln(bw, "Chấm lại với bộ tiêu chí khác bộ tiêu chí kèm theo dean:")
+		for _, d := range c.Criteria.Departures {
+			fmt.Fprintln(bw, "  "+d.Text)
+		}
+		fmt.Fprintln(bw)
+	}
 	if len(c.Flips) == 0 && len(c.Wards) == 0 {
 		fmt.Fprintln(bw, "Không phường nào đổi kết quả so với lần chấm đã lưu.")
 		return bw.Flush()

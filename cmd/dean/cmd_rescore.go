@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"dean"
 	"dean/archive"
 	"dean/assess"
 	"dean/atomicfile"
@@ -81,7 +82,11 @@ func runRescore(opts rescoreOptions, stdout, stderr io.Writer) error {
 		}
 		periods = []string{p.String()}
 	}
-	var all assess.Changes
+	base, err := dean.DefaultSet()
+	if err != nil {
+		return err
+	}
+	all := assess.Changes{Criteria: score.InfoOf(set, base)}
 	run := archive.Run{Kind: "rescore", Criteria: runCriteria(opts.criteria, set), At: time.Now()}
 	var results []archive.Result
 	rescored := 0
@@ -105,6 +110,9 @@ func runRescore(opts rescoreOptions, stdout, stderr io.Writer) error {
 	}
 	if err != nil {
 		return fileError(err)
+	}
+	if opts.format == "csv" { // the CSV has no place to say it; the table and JSON do
+		score.WriteNotice(stderr, all.Criteria)
 	}
 	if opts.dryRun {
 		fmt.Fprintf(stderr, "dean: đã chấm lại %d phường (%d kỳ); --dry-run: không lưu vào kho\n", rescored, len(periods))

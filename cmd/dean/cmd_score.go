@@ -63,6 +63,9 @@ func runScore(opts scoreOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fileError(err)
 	}
+	if opts.format == "csv" { // the CSV has no place to say it; the table and JSON do
+		score.WriteNotice(stderr, b.Result.Criteria)
+	}
 	printProblems(stderr, b.Problems)
 	if failed(b) {
 		return reported{problemSummary(b) + " — đã chấm những gì đọc được; sửa biểu mẫu rồi chấm lại (dean check)"}
