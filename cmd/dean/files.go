@@ -16,8 +16,8 @@ import (
 // because Windows' cmd.exe passes *.xlsx through unexpanded; "**" matches any
 // depth of folders; a folder stands for the .xlsx files in it and below. A file
 // named twice (*.xlsx ninh-kieu.xlsx) is read once. Excel's lock files
-// (~$ninh-kieu.xlsx, there while a form is open in Excel), which a pattern or a
-// folder catches, are skipped with a note.
+// (~$ninh-kieu.xlsx, there while a form is open in Excel), which a pattern, a
+// folder or the shell's own expansion of *.xlsx catches, are skipped with a note.
 func expandFiles(args []string) (files []string, skipped []submission.Problem, err error) {
 	var seen []os.FileInfo
 	add := func(name string) {
@@ -50,8 +50,10 @@ func expandFiles(args []string) (files []string, skipped []submission.Problem, e
 			if len(files) == n {
 				return nil, nil, fmt.Errorf("thư mục %s không có tệp .xlsx nào", a)
 			}
-		case statErr == nil || !strings.ContainsAny(a, "*?["):
-			add(a)
+		case statErr == nil:
+			found(a)
+		case !strings.ContainsAny(a, "*?["):
+			add(a) // reading it says what is wrong
 		default:
 			matches, err := glob(a)
 			if err != nil || len(matches) == 0 {
@@ -74,6 +76,9 @@ func expandFiles(args []string) (files []string, skipped []submission.Problem, e
 				found(m)
 			}
 		}
+	}
+	if len(files) == 0 && len(skipped) > 0 {
+		return nil, nil, fmt.Errorf("không có biểu mẫu nào để đọc: %s là tệp khóa tạm của Excel (biểu mẫu đang mở trong Excel)", skipped[0].File)
 	}
 	return files, skipped, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,6 +35,7 @@ func TestExpandFiles(t *testing.T) {
 		{"* matching folders", in("*"), in("2024/a.xlsx", "2024/b.XLSX", "2025/c.xlsx", "2025/sub/d.xlsx"), 1},
 		{"a file named twice is read once", in("2024/*.xlsx", "2024/a.xlsx"), in("2024/a.xlsx"), 1},
 		{"an explicit file is taken as it is", in("cong-nhan.csv"), in("cong-nhan.csv"), 0},
+		{"a lock file the shell expanded is skipped", in("2024/~$a.xlsx", "2024/a.xlsx"), in("2024/a.xlsx"), 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files, skipped, err := expandFiles(tt.args)
@@ -52,6 +54,9 @@ func TestExpandFiles(t *testing.T) {
 				}
 			}
 		})
+	}
+	if _, _, err := expandFiles(in("2024/~$a.xlsx")); err == nil || !strings.Contains(err.Error(), "tệp khóa tạm của Excel") {
+		t.Errorf("only a lock file: %v, want an error naming it", err)
 	}
 	if _, _, err := expandFiles(in("khong-co/*.xlsx")); err == nil {
 		t.Error("a pattern matching nothing is an error")
