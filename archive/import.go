@@ -50,7 +50,8 @@ type Conflict struct {
 var beforeCommit func() error
 
 // Import stores the file's records, and its run, in one transaction: all of it or
-// none. Re-importing the same bytes changes nothing. A record for a ward and
+// none. Re-importing the same bytes changes nothing, unless another file has
+// replaced some of what they stored: going back to them is then a replacement. A record for a ward and
 // period already stored from another file is a conflict: without Replace nothing
 // is stored; with it, the earlier submission is kept, marked superseded.
 func (a *Archive) Import(ctx context.Context, im Import) (Outcome, error) {
@@ -61,24 +62,30 @@ func (a *Archive) Import(ctx context.Context, im Import) (Outcome, error) {
 	}
 	defer tx.Rollback()
 	var name, at string
+	known := true // these bytes were imported before
 	switch err := tx.QueryRowContext(ctx, "SELECT name, imported_at FROM files WHERE sha256 = ?", im.SHA256).Scan(&name, &at); {
-	case err == nil:
-		out.Unchanged, out.Earlier = true, Earlier{Name: name, At: parseStamp(at)}
-		return out, nil
-	case err != sql.ErrNoRows:
+	case err == sql.ErrNoRows:
+		known = false
+	case err != nil:
 		return out, err
+	default:
+		out.Earlier = Earlier{Name: name, At: parseStamp(at)}
 	}
-	if len(im.Records) == 0 {
-		return out, nil
-	}
-	current := make([]int64, len(im.Records))
+	// What to store: every record, but of known bytes only those another file
+	// has since replaced (going back to an earlier file is a replacement too).
+	var todo []int
+	var current []int64
 	for i, r := range im.Records {
 		old, ok, err := currentRecord(ctx, tx, r.Period, r.Ward.List, r.Ward.Code)
 		if err != nil {
 			return out, err
 		}
+		if ok && known && old.Source.SHA256 == im.SHA256 {
+			continue
+		}
+		todo, current = append(todo, i), append(current, 0)
 		if ok {
-			current[i] = old.ID
+			current[len(current)-1] = old.ID
 			if im.Replace {
 				out.Replaced = append(out.Replaced, old)
 			} else {
@@ -86,27 +93,32 @@ func (a *Archive) Import(ctx context.Context, im Import) (Outcome, error) {
 			}
 		}
 	}
+	if len(todo) == 0 {
+		out.Unchanged = known
+		return out, nil
+	}
 	if len(out.Conflicts) > 0 {
 		return out, nil
 	}
 	when := stamp(im.At)
-	if _, err := tx.ExecContext(ctx, "INSERT INTO files(sha256, name, size, imported_at) VALUES (?, ?, ?, ?)", im.SHA256, im.File, im.Size, when); err != nil {
-		return out, err
+	if !known {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO files(sha256, name, size, imported_at) VALUES (?, ?, ?, ?)", im.SHA256, im.File, im.Size, when); err != nil {
+			return out, err
+		}
 	}
 	w, err := newWriter(ctx, tx)
 	if err != nil {
 		return out, err
 	}
 	defer w.close()
-	ids := make([]int64, len(im.Records))
-	for i, r := range im.Records {
-		if ids[i], err = w.record(ctx, r, im.SHA256, when, current[i]); err != nil {
+	ids := make([]int64, len(todo))
+	results := make([]Result, len(todo))
+	for k, i := range todo {
+		r := im.Records[i]
+		if ids[k], err = w.record(ctx, r, im.SHA256, when, current[k]); err != nil {
 			return out, fmt.Errorf("phường %s, kỳ %s: %w", r.Ward.Code, r.Period, err)
 		}
-	}
-	results := make([]Result, len(ids))
-	for i, id := range ids {
-		results[i] = ResultOf(id, im.Cards[i])
+		results[k] = ResultOf(ids[k], im.Cards[i])
 	}
 	if out.Run, err = saveRun(ctx, tx, Run{Kind: "import", Criteria: im.Criteria, At: im.At}, results); err != nil {
 		return out, err
