@@ -38,6 +38,15 @@ func TestNoValueDroppedInSilence(t *testing.T) {
 			values: map[string]score.Reading{"vu_dua_xe": {}},
 		},
 		{
+			name: "a value right of the table",
+			change: func(f *excelize.File) {
+				must(t, f.SetCellInt(s, "H43", 42))
+			},
+			want: []Problem{
+				{Sheet: s, Cell: "H43", Input: "vu_dua_xe", Warning: true, Msg: `ô H43 có số liệu ("42") nằm ngoài bảng, bên phải cột "Ghi chú": số liệu này không được dùng; hãy chuyển vào đúng cột hoặc xóa`},
+			},
+		},
+		{
 			name: "a criterion id in place of an input id, with a value",
 			change: func(f *excelize.File) {
 				must(t, f.SetCellStr(s, "B43", "TC06"))

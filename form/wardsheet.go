@@ -29,8 +29,10 @@ type sheetReader struct {
 // scanned is what the streaming pass keeps of a sheet.
 type scanned struct {
 	fields    fields
-	header    int // row of the header; 0 when not found
-	idCol     int // 1-based; 0 when absent
+	header    int    // row of the header; 0 when not found
+	lastCol   int    // the header's last column: the table's right edge
+	lastText  string // and its heading
+	idCol     int    // 1-based; 0 when absent
 	nowCol    int
 	prevCol   int
 	noteCol   int
@@ -191,6 +193,9 @@ func (r *sheetReader) scan() scanned {
 				// Below the header only these columns are read: the labels a
 				// sheet repeats in the others are never decoded.
 				rows.Only(sc.idCol, sc.nowCol, sc.prevCol, sc.noteCol)
+				// ... and those right of the table, whose values are not used
+				// and must not vanish without a word.
+				rows.KeepFrom(sc.lastCol + 1)
 			} else {
 				sc.fields.scan(cells, row.Num, r.keys)
 			}
@@ -223,6 +228,13 @@ func (r *sheetReader) tableRow(sc *scanned, row *xlsx.Row) {
 		ir.id = strings.TrimSpace(cellText(c))
 	}
 	ir.now, ir.prev = valueOf(row.Cell(sc.nowCol)), valueOf(row.Cell(sc.prevCol))
+	for i := len(row.Cells) - 1; i >= 0 && row.Cells[i].Col > sc.lastCol; i-- {
+		if c := &row.Cells[i]; !blankCell(c) {
+			at := submission.Ref{Col: c.Col, Row: row.Num}
+			r.add(at, ir.id, fmt.Sprintf("ô %s có số liệu (%q) nằm ngoài bảng, bên phải cột %q: số liệu này không được dùng; hãy chuyển vào đúng cột hoặc xóa", at, clip(cellText(c)), sc.lastText))
+			r.problems[len(r.problems)-1].Warning = true
+		}
+	}
 	if c := row.Cell(sc.noteCol); c != nil && sc.noteCol > 0 {
 		ir.note = cellText(c)
 	}
@@ -239,6 +251,14 @@ func (r *sheetReader) tableRow(sc *scanned, row *xlsx.Row) {
 		return
 	}
 	sc.rows = append(sc.rows, ir)
+}
+
+// clip shortens a text quoted in a message: a cell may hold a page.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 // texts is a row's cells as text, by column, as the labels above the table are
@@ -285,6 +305,11 @@ func (sc *scanned) findHeader(cells []string, row int, keys nameKeys) bool {
 	}
 	if found {
 		sc.header = row
+		for i, c := range cells {
+			if strings.TrimSpace(c) != "" {
+				sc.lastCol, sc.lastText = i+1, strings.TrimSpace(c)
+			}
+		}
 	} else {
 		sc.nowCol, sc.prevCol, sc.noteCol = 0, 0, 0
 	}

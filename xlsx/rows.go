@@ -91,8 +91,10 @@ type Rows struct {
 	// lastCol is the column of the row's last cell read, kept or not: cells
 	// without a reference follow it, and a cell before it is damage.
 	lastCol int
-	// only, when set, are the columns whose cells are kept (see Only).
+	// only, when set, are the columns whose cells are kept (see Only); from,
+	// when not 0, the column from which every cell is kept too (see KeepFrom).
 	only []bool
+	from int
 }
 
 // Only keeps, from the next row on, just the cells of these 1-based columns:
@@ -112,6 +114,10 @@ func (r *Rows) Only(cols ...int) {
 	}
 }
 
+// KeepFrom keeps, with Only, every cell from a 1-based column on (0: none):
+// what lies right of a table, which a caller reads to say it is not used.
+func (r *Rows) KeepFrom(col int) { r.from = col }
+
 // skipCell passes over the rest of a cell not kept. When its end is in the
 // window, with no comment or CDATA before it that could hold "</c>", it jumps
 // there; else it reads the cell's elements one by one.
@@ -127,7 +133,7 @@ func (r *Rows) skipCell() error {
 
 // skipped reports whether a column's cells are not kept.
 func (r *Rows) skipped(col int) bool {
-	return r.only != nil && (col >= len(r.only) || !r.only[col])
+	return r.only != nil && (col >= len(r.only) || !r.only[col]) && (r.from == 0 || col < r.from)
 }
 
 type rowsState uint8
