@@ -66,9 +66,11 @@ func parseCount(s string, numeric bool) (v int64, msg string) {
 	case dotDecimal.MatchString(t):
 		f, err = strconv.ParseFloat(t, 64)
 		typed = false
-		s = strings.Replace(t, ".", ",", 1) // shown the Vietnamese way: 1,234
-		if neg {
-			s = "-" + s
+		if numeric { // a number cell's raw value, shown as Excel shows it: 1,234
+			s = strings.Replace(t, ".", ",", 1)
+			if neg {
+				s = "-" + s
+			}
 		}
 	default:
 		return 0, fmt.Sprintf("%s không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234", submission.Quote(s))

@@ -29,7 +29,7 @@ func TestParseCount(t *testing.T) {
 		{"dot decimal zero", "5.0", false, 5, ""},
 		{"minus zero", "-0", false, 0, ""},
 		{"comma fraction", "5,5", false, 0, `"5,5" không phải là số nguyên: hãy ghi số nguyên không âm`},
-		{"dot fraction", "5.5", false, 0, `"5,5" không phải là số nguyên: hãy ghi số nguyên không âm`},
+		{"dot fraction, quoted as typed", "5.5", false, 0, `"5.5" không phải là số nguyên: hãy ghi số nguyên không âm`},
 		{"comma and three digits is ambiguous", "1,234", false, 0, `"1,234" không rõ là số nào: một nghìn thì ghi 1.000; số đếm không có phần thập phân`},
 		{"one thousand the English way is ambiguous", "1,000", false, 0, `"1,000" không rõ là số nào: một nghìn thì ghi 1.000; số đếm không có phần thập phân`},
 		{"number cell 1.234 is a fraction, shown with a comma", "1.234", true, 0, `"1,234" không phải là số nguyên: hãy ghi số nguyên không âm`},
