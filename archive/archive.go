@@ -89,5 +89,8 @@ func (a *Archive) Integrity() error {
 	return nil
 }
 
+// ErrNotArchive is returned for a file that is not an SQLite database at all.
+var ErrNotArchive = errors.New("tệp này không phải kho lưu trữ của dean (không phải cơ sở dữ liệu SQLite)")
+
 // ErrNewer is returned for an archive made by a newer dean.
 var ErrNewer = errors.New("kho lưu trữ được tạo bởi phiên bản dean mới hơn")

@@ -2,7 +2,11 @@ package archive
 
 import (
 	"context"
+	"errors"
 	"fmt"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // migrations bring the schema from version i to i+1, in order; the version is
@@ -77,7 +81,10 @@ var SchemaVersion = len(migrations)
 func (a *Archive) migrate(ctx context.Context) error {
 	var v int
 	if err := a.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return fmt.Errorf("không mở được kho lưu trữ %s: %w", a.path, err)
+		if se := (*sqlite.Error)(nil); errors.As(err, &se) && se.Code() == sqlite3.SQLITE_NOTADB {
+			return ErrNotArchive
+		}
+		return err
 	}
 	if v > SchemaVersion {
 		return fmt.Errorf("%w (lược đồ phiên bản %d, bản dean này đọc đến phiên bản %d): hãy cập nhật dean", ErrNewer, v, SchemaVersion)

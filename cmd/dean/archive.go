@@ -62,8 +62,11 @@ func (o *archiveOption) openIfAny() (*archive.Archive, error) {
 }
 
 func archiveError(path string, err error) error {
-	if errors.Is(err, archive.ErrNewer) {
+	switch {
+	case errors.Is(err, archive.ErrNewer):
 		return hinted{err, "hãy dùng bản dean mới nhất"}
+	case errors.Is(err, archive.ErrNotArchive):
+		return hinted{fmt.Errorf("không mở được kho lưu trữ %s: %v", path, err), "chỉ đúng tệp kho (thường là dean.db) bằng --archive"}
 	}
 	return hinted{fmt.Errorf("không mở được kho lưu trữ %s: %v", path, err),
 		"tệp này có phải kho lưu trữ của dean không? Chỉ kho khác bằng --archive"}
