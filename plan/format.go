@@ -46,15 +46,18 @@ func WriteTable(w io.Writer, years []Year, reg *Register, merger *units.Merger) 
 				model += " (6 tháng)"
 			}
 		}
-		rec := fmt.Sprint(y.Recognised)
+		inYear, rec := fmt.Sprint(y.RecognisedInYear), fmt.Sprint(y.Recognised)
 		if y.Inherited > 0 {
 			rec += fmt.Sprintf(" (+%d kế thừa)", y.Inherited)
+		}
+		if y.NoRegister {
+			inYear, rec = "—", "—"
 		}
 		target := y.Target.TargetText()
 		if y.Target.Phase == 1 {
 			target += fmt.Sprintf(" (hết %d)", Default().Phase1End)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", y.Year, list, wards, assessed, model, y.RecognisedInYear, rec, target, y.Status())
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", y.Year, list, wards, assessed, model, inYear, rec, target, y.Status())
 	}
 	tw.Flush()
 	fmt.Fprintln(bw, "\nĐạt 22/22: theo kết quả chấm số liệu đã lưu trong kho của kỳ năm (hoặc 6 tháng khi chưa có kỳ năm); công nhận: theo quyết định trong sổ công nhận.")
@@ -108,9 +111,9 @@ type yearJSON struct {
 	Assessed         *int   `json:"assessed"`
 	Model            *int   `json:"model_by_score"`
 	HalfYearOnly     bool   `json:"half_year_only"`
-	RecognisedInYear int    `json:"recognised_in_year"`
-	Recognised       int    `json:"recognised_cumulative"`
-	Inherited        int    `json:"inherited"`
+	RecognisedInYear *int   `json:"recognised_in_year"` // null: no register given
+	Recognised       *int   `json:"recognised_cumulative"`
+	Inherited        *int   `json:"inherited"`
 	TargetMin        int    `json:"target_min"`
 	TargetMax        int    `json:"target_max"`
 	Phase            int    `json:"phase"`
@@ -121,8 +124,10 @@ type yearJSON struct {
 func WriteJSON(w io.Writer, years []Year) error {
 	out := make([]yearJSON, 0, len(years))
 	for _, y := range years {
-		j := yearJSON{Year: y.Year, RecognisedInYear: y.RecognisedInYear, Recognised: y.Recognised, Inherited: y.Inherited,
-			TargetMin: y.Target.Min, TargetMax: y.Target.Max, Phase: y.Target.Phase, Status: y.Status()}
+		j := yearJSON{Year: y.Year, TargetMin: y.Target.Min, TargetMax: y.Target.Max, Phase: y.Target.Phase, Status: y.Status()}
+		if !y.NoRegister {
+			j.RecognisedInYear, j.Recognised, j.Inherited = &y.RecognisedInYear, &y.Recognised, &y.Inherited
+		}
 		if y.List != nil {
 			j.List, j.Wards = y.List.ID, len(y.List.Wards)
 		}

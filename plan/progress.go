@@ -24,7 +24,9 @@ type Year struct {
 	// or before; Inherited, those not recognised themselves but formed from an
 	// old ward that was (shown as history, not counted).
 	Recognised, Inherited int
-	Target                Progress // Target.Actual: the wards at 22/22 by score
+	// NoRegister: no register was given, so recognitions are unknown — not 0.
+	NoRegister bool
+	Target     Progress // Target.Actual: the wards at 22/22 by score
 }
 
 // Track lays the years from..to side by side: wards at 22/22 by score,
@@ -34,7 +36,7 @@ func Track(pl Plan, from, to int, scores map[int]Scores, reg *Register, merger *
 	var years []Year
 	for y := from; y <= to; y++ {
 		list := listFor(y)
-		yr := Year{Year: y, List: list}
+		yr := Year{Year: y, List: list, NoRegister: reg == nil}
 		if s, ok := scores[y]; ok {
 			yr.Scores = &s
 			if s.List != nil {

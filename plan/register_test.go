@@ -111,3 +111,24 @@ func mustWard(t *testing.T, l *units.List, code string) units.Ward {
 	}
 	return w
 }
+
+// Without a register, recognitions are unknown, never 0: the table shows "—" and
+// the JSON null.
+func TestTrackWithoutRegister(t *testing.T) {
+	old := bundled(t, "can-tho-2022")
+	scores := map[int]Scores{2024: {Year: 2024, List: old, Assessed: 42}}
+	years := Track(Default(), 2024, 2024, scores, nil, units.BundledMerger(), func(int) *units.List { return old })
+	var table, js strings.Builder
+	if err := WriteTable(&table, years, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if f := strings.Fields(strings.Split(table.String(), "\n")[1]); len(f) < 7 || f[5] != "—" || f[6] != "—" {
+		t.Errorf("recognitions without a register: %q, want — and —", f)
+	}
+	if err := WriteJSON(&js, years); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(js.String(), `"recognised_in_year": null`) || !strings.Contains(js.String(), `"recognised_cumulative": null`) {
+		t.Errorf("JSON without a register:\n%s", js.String())
+	}
+}

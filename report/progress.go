@@ -38,6 +38,9 @@ func yearWards(y plan.Year) string {
 }
 
 func yearRecognised(y plan.Year) string {
+	if y.NoRegister {
+		return "—"
+	}
 	s := num(y.Recognised)
 	if y.Inherited > 0 {
 		s += fmt.Sprintf(" (+%s kế thừa)", num(y.Inherited))
@@ -53,9 +56,20 @@ func yearTarget(y plan.Year, pl Plan) string {
 	return s
 }
 
+// recognised is a recognition count in the workbook, empty without a register.
+func recognised(y plan.Year, n int) Cell {
+	if y.NoRegister {
+		return Cell{Kind: Empty}
+	}
+	return integer(int64(n))
+}
+
 // progressNote says where the table's figures come from.
 func progressNote(years []plan.Year) string {
 	s := "Số phường đạt 22/22 tiêu chí theo kết quả chấm số liệu đã lưu của kỳ năm (hoặc kỳ 6 tháng khi chưa có kỳ năm); số phường được công nhận theo quyết định công nhận của Bộ Công an."
+	if len(years) > 0 && years[0].NoRegister {
+		s += " Chưa có sổ công nhận (--register): các cột công nhận để trống."
+	}
 	for _, y := range years {
 		if y.Inherited > 0 {
 			return s + " Kế thừa: phường hình thành từ ngày 01/7/2025 chưa được công nhận nhưng có phường cũ đã được công nhận; ghi để theo dõi, không tính vào lũy kế."
@@ -75,7 +89,11 @@ func progressBlocks(in Input) []Block {
 			{"Được công nhận trong năm", 22, "C"}, {"Lũy kế được công nhận", 24, "C"}, {"Chỉ tiêu lũy kế", 30, "C"}, {"Đánh giá", 30, "C"}},
 	}
 	for _, y := range in.Progress {
-		t.Rows = append(t.Rows, Row{Cells: []string{fmt.Sprint(y.Year), yearWards(y), yearModel(y), num(y.RecognisedInYear),
+		inYear := num(y.RecognisedInYear)
+		if y.NoRegister {
+			inYear = "—"
+		}
+		t.Rows = append(t.Rows, Row{Cells: []string{fmt.Sprint(y.Year), yearWards(y), yearModel(y), inYear,
 			yearRecognised(y), yearTarget(y, pl), upperFirst(y.Status())}, Marked: behind(y, pl)})
 	}
 	bs = append(bs, table(t), para(progressNote(in.Progress)), Block{Kind: ChartBlock, Chart: progressChart(in)})
@@ -146,7 +164,7 @@ func progressSheet(in Input) Sheet {
 			}
 		}
 		s.Rows = append(s.Rows, []Cell{text(fmt.Sprint(y.Year)), list, wards, assessed, model, kind,
-			integer(int64(y.RecognisedInYear)), integer(int64(y.Recognised)), integer(int64(y.Inherited)),
+			recognised(y, y.RecognisedInYear), recognised(y, y.Recognised), recognised(y, y.Inherited),
 			integer(int64(y.Target.Min)), integer(int64(y.Target.Max)), text(upperFirst(y.Status()))})
 	}
 	if len(in.Histories) > 0 {
