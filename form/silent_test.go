@@ -94,7 +94,7 @@ func TestValueHiddenUnderAMerge(t *testing.T) {
 		return append(b[:i:i], append([]byte(`<mergeCell ref="D43:E43"/>`), b[i:]...)...)
 	})
 	sheets, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
-	want := []Problem{{File: path, Sheet: "Cái Khế", Cell: "E43",
+	want := []Problem{{File: path, Sheet: "Cái Khế", Cell: "E43", Input: "vu_dua_xe",
 		Msg: "ô này nằm trong vùng ô gộp D43:E43 nên Excel không hiển thị giá trị của nó: giá trị không được dùng; hãy bỏ gộp ô (Unmerge) rồi kiểm tra lại"}}
 	if diff := cmp.Diff(want, problems); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)

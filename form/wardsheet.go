@@ -367,7 +367,13 @@ func (r *sheetReader) hiddenUnderMerges(sc scanned) map[submission.Ref]bool {
 				hidden = map[submission.Ref]bool{}
 			}
 			hidden[at] = true
-			r.add(at, "", fmt.Sprintf("ô này nằm trong vùng ô gộp %s nên Excel không hiển thị giá trị của nó: giá trị không được dùng; hãy bỏ gộp ô (Unmerge) rồi kiểm tra lại", m))
+			id := ""
+			for _, ir := range sc.rows {
+				if ir.row == at.Row {
+					id = ir.id
+				}
+			}
+			r.add(at, id, fmt.Sprintf("ô này nằm trong vùng ô gộp %s nên Excel không hiển thị giá trị của nó: giá trị không được dùng; hãy bỏ gộp ô (Unmerge) rồi kiểm tra lại", m))
 		}
 	}
 	return hidden
