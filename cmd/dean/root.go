@@ -91,7 +91,7 @@ func execute(root *cobra.Command, args []string, stderr io.Writer) (code int) {
 		}
 	}()
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return 0
 	}
@@ -112,7 +112,10 @@ func execute(root *cobra.Command, args []string, stderr io.Writer) (code int) {
 	}
 	var u usageError
 	if errors.As(err, &u) {
-		fmt.Fprintln(stderr, "dean: gợi ý: xem dean --help")
+		if cmd == nil {
+			cmd = root
+		}
+		fmt.Fprintf(stderr, "dean: gợi ý: xem %s --help\n", cmd.CommandPath())
 		return 2
 	}
 	return 1
