@@ -49,7 +49,7 @@ func newReportCmd() *cobra.Command {
 	cmd.Flags().StringVar(&opts.pdf, "pdf", "", "ghi báo cáo PDF vào `TỆP` này")
 	cmd.Flags().StringVar(&opts.xlsx, "xlsx", "", "ghi sổ Excel vào `TỆP` này")
 	cmd.Flags().StringVar(&opts.register, "register", "", "`TỆP` sổ công nhận cho phần tiến độ (mặc định: "+defaultRegister+" nếu có)")
-	cmd.Flags().StringVar(&opts.date, "date", "", "`NGÀY` của báo cáo, dạng YYYY-MM-DD (mặc định: hạn nộp của kỳ, 15/5 hoặc 15/11)")
+	cmd.Flags().StringVar(&opts.date, "date", "", "`NGÀY` của báo cáo, 15/5/2026 hoặc 2026-05-15 (mặc định: hạn nộp của kỳ, 15/5 hoặc 15/11)")
 	return cmd
 }
 
@@ -63,8 +63,8 @@ func runReport(opts reportOptions, stdout, stderr io.Writer) error {
 	var fixed time.Time
 	if opts.date != "" {
 		var err error
-		if fixed, err = time.Parse("2006-01-02", opts.date); err != nil {
-			return usageError{fmt.Errorf("--date %q: viết theo dạng YYYY-MM-DD, ví dụ 2026-05-15", opts.date)}
+		if fixed, err = parseDate(opts.date); err != nil {
+			return usageError{fmt.Errorf("--date %q: viết ngày/tháng/năm (15/5/2026) hoặc năm-tháng-ngày (2026-05-15)", opts.date)}
 		}
 	}
 	meta, err := loadMeta(opts.meta)
@@ -260,4 +260,17 @@ func source(set *criteria.Set, w assess.Ward) report.Source {
 		s.Cells[in.ID] = refs
 	}
 	return s
+}
+
+// parseDate reads a date as staff write it (15/5/2026, 15/05/2026) or as ISO
+// 8601 (2026-05-15): the report prints dates the first way.
+func parseDate(s string) (time.Time, error) {
+	var err error
+	for _, layout := range []string{"2/1/2006", "2006-01-02"} {
+		var t time.Time
+		if t, err = time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, err
 }
