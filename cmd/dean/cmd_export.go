@@ -9,6 +9,7 @@ import (
 
 	"dean/archive"
 	"dean/atomicfile"
+	"dean/criteria"
 )
 
 type exportOptions struct {
@@ -60,9 +61,11 @@ func runExport(opts exportOptions, stdout io.Writer) error {
 	}
 	rows := archive.Rows(recs)
 	if opts.out == "" {
-		err = write(stdout, rows)
-	} else {
-		err = atomicfile.Write(opts.out, func(w io.Writer) error { return write(w, rows) })
+		return fileError(write(stdout, rows))
 	}
-	return fileError(err)
+	if err := atomicfile.Write(opts.out, func(w io.Writer) error { return write(w, rows) }); err != nil {
+		return fileError(err)
+	}
+	fmt.Fprintf(stdout, "Đã ghi %s: %s giá trị của %d phường, kỳ %s\n", opts.out, criteria.FormatInt(int64(len(rows))), len(recs), p.Label())
+	return nil
 }

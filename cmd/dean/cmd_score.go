@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dean/atomicfile"
+	"dean/period"
 	"dean/score"
 )
 
@@ -62,6 +63,13 @@ func runScore(opts scoreOptions, stdout, stderr io.Writer) error {
 	}
 	if err != nil {
 		return fileError(err)
+	}
+	if opts.out != "" {
+		label := b.Result.Period
+		if p, err := period.Parse(label); err == nil {
+			label = p.Label()
+		}
+		fmt.Fprintf(stdout, "Đã ghi %s: kết quả %s, %d phường\n", opts.out, label, len(b.Result.Wards))
 	}
 	if opts.format == "csv" { // the CSV has no place to say it; the table and JSON do
 		score.WriteNotice(stderr, b.Result.Criteria)
