@@ -44,7 +44,7 @@ run() {
 	shift
 	case $name in
 	dean) /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tmp/dean" score --units "$data/units.csv" \
-		--format json -o "$tmp/out.json" "$@" ;;
+		--format json -o "$tmp/out.json" "$@" >/dev/null ;;
 	*) /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tmp/$name" "$@" >/dev/null ;;
 	esac
 	cat "$tmp/t" >>"$tmp/$name.times"
