@@ -77,7 +77,7 @@ func parseCount(s string, numeric bool) (v int64, msg string) {
 	}
 	switch {
 	case err != nil || f >= maxCount:
-		return 0, fmt.Sprintf("%s quá lớn", submission.Quote(s))
+		return 0, fmt.Sprintf("%s quá lớn: số đếm phải nhỏ hơn 1.000.000.000.000.000; hãy kiểm tra lại số liệu", submission.Quote(s))
 	case neg && f != 0:
 		return 0, fmt.Sprintf("%s là số âm: hãy ghi số nguyên không âm", submission.Quote(s))
 	}

@@ -42,8 +42,8 @@ func TestParseCount(t *testing.T) {
 		{"english grouping", "1,234.5", false, 0, `"1,234.5" không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234`},
 		{"bad grouping", "12.34.5", false, 0, `"12.34.5" không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234`},
 		{"error value", "#DIV/0!", false, 0, `"#DIV/0!" không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234`},
-		{"too large", "99999999999999999999", false, 0, `"99999999999999999999" quá lớn`},
-		{"huge exponent", "1E+999999", true, 0, `"1E+999999" quá lớn`},
+		{"too large", "99999999999999999999", false, 0, `"99999999999999999999" quá lớn: số đếm phải nhỏ hơn 1.000.000.000.000.000; hãy kiểm tra lại số liệu`},
+		{"huge exponent", "1E+999999", true, 0, `"1E+999999" quá lớn: số đếm phải nhỏ hơn 1.000.000.000.000.000; hãy kiểm tra lại số liệu`},
 		{"long text is cut", "một câu rất dài mà cán bộ gõ vào ô số liệu thay vì một con số", false, 0,
 			`"một câu rất dài mà cán bộ gõ vào ô số li…" không phải là số: hãy ghi số nguyên không âm, ví dụ 12 hoặc 1.234`},
 	}

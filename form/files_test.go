@@ -71,7 +71,7 @@ func TestReadFiles(t *testing.T) {
 		{File: again, Sheet: "Cái Khế", Cell: "B1", Msg: `phường Cái Khế (mã 31117) đã có ở tệp ` + first + `, trang "Cái Khế": mỗi phường chỉ nhập ở một trang, số liệu ở trang này không được dùng`},
 		{File: twice, Sheet: "An Hòa (31120)", Cell: "B1", Msg: `phường An Hòa (mã 31120) đã có ở tệp ` + again + `, trang "An Hòa": mỗi phường chỉ nhập ở một trang, số liệu ở trang này không được dùng`},
 		{File: twice, Sheet: "An Hòa (31120-2)", Cell: "B1", Msg: `phường An Hòa (mã 31120) đã có ở tệp ` + again + `, trang "An Hòa": mỗi phường chỉ nhập ở một trang, số liệu ở trang này không được dùng`},
-		{File: text, Msg: "tệp là văn bản (có thể là CSV), không phải sổ Excel: hãy điền số liệu vào biểu mẫu .xlsx do dean template lập, không lưu thành CSV"},
+		{File: text, Msg: "tệp là văn bản (CSV, HTML hoặc XML mang tên bảng tính), không phải sổ Excel: hãy điền số liệu vào biểu mẫu .xlsx do dean template lập và lưu dưới dạng .xlsx (Excel: Tệp > Lưu thành > Sổ làm việc Excel (*.xlsx); LibreOffice: Tệp > Lưu thành > Excel 2007-365 (.xlsx)), không lưu thành CSV"},
 		{File: damaged, Msg: notXLSX},
 		{File: ole, Msg: "không phải tệp Excel .xlsx (có thể là tệp .xls cũ hoặc tệp có mật khẩu): hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .xlsx"},
 		{File: missing, Msg: "không tìm thấy tệp"},

@@ -256,7 +256,7 @@ func formatMessage(f xlsx.Format) string {
 	case xlsx.FormatEncrypted:
 		return "tệp có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại"
 	case xlsx.FormatText:
-		return "tệp là văn bản (có thể là CSV), không phải sổ Excel: hãy điền số liệu vào biểu mẫu .xlsx do dean template lập, không lưu thành CSV"
+		return "tệp là văn bản (CSV, HTML hoặc XML mang tên bảng tính), không phải sổ Excel: hãy điền số liệu vào biểu mẫu .xlsx do dean template lập và " + strings.Replace(save, "hãy mở tệp rồi lưu lại", "lưu", 1) + ", không lưu thành CSV"
 	case xlsx.FormatCFB:
 		return "không phải tệp Excel .xlsx (có thể là tệp .xls cũ hoặc tệp có mật khẩu): hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .xlsx"
 	case xlsx.FormatZip:
