@@ -31,6 +31,22 @@ func (r *sheetReader) list(code string) *units.List {
 	return lists[len(lists)-1]
 }
 
+// otherMap reports whether a sheet's period, not the one assessed, is on another
+// map: its values are not used (its period says so), and its codes name other
+// wards on the map assessed, so checking them would only add noise.
+func (r *sheetReader) otherMap(code string) bool {
+	if r.o.Period == nil {
+		return false
+	}
+	p, err := r.periods.parse(code)
+	if err != nil || p == *r.o.Period {
+		return false
+	}
+	a, errA := p.Units()
+	b, errB := r.o.Period.Units()
+	return errA == nil && errB == nil && a.ID != b.ID
+}
+
 // ward identifies the sheet's ward by its code, checking the name and district
 // against the units list. Without a code, a name that matches exactly one ward
 // still identifies it.

@@ -148,6 +148,9 @@ func (r *sheetReader) read() (*submission.Submission, bool) {
 	s := &submission.Submission{Source: r.src, Table: sc.header}
 	readValues := r.version(sc.fields)
 	s.Period, readValues = r.period(sc.fields, readValues)
+	if r.otherMap(s.Period) {
+		return nil, true
+	}
 	ward, known := r.ward(sc.fields, r.list(s.Period))
 	s.Ward, s.CodeAt = ward, sc.fields[labelCode].at
 
