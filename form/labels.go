@@ -68,7 +68,7 @@ func (r *sheetReader) ward(m fields, list *units.List) (units.Ward, bool) {
 	}
 	w, ok := list.ByCode(code.value)
 	if !ok {
-		r.addAt(code, "", fmt.Sprintf("mã phường %s không có trong danh mục đơn vị", submission.Quote(code.value)))
+		r.addAt(code, "", fmt.Sprintf("mã phường %s không có trong danh mục đơn vị %s (%d phường)", submission.Quote(code.value), list.ID, len(list.Wards)))
 		return units.Ward{}, false
 	}
 	if name.value != "" && r.keys.of(name.value) != r.keys.of(w.Name) {

@@ -253,7 +253,7 @@ func TestReadBadInput(t *testing.T) {
 		{
 			name:   "ward code not in the units list",
 			change: func(f *excelize.File) { must(t, f.SetCellStr(s, "B1", "99999")) },
-			want:   []Problem{{Sheet: s, Cell: "B1", Msg: `mã phường "99999" không có trong danh mục đơn vị`}},
+			want:   []Problem{{Sheet: s, Cell: "B1", Msg: `mã phường "99999" không có trong danh mục đơn vị can-tho-2022 (42 phường)`}},
 			noWard: true,
 		},
 		{
