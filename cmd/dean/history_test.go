@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
 	"dean"
@@ -276,4 +278,76 @@ func scoreJSON(t *testing.T, args ...string) scored {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestProgressFromTheHistory runs progress on the archive of the bundled history
+// with its register, table and JSON held to golden files (DEAN_UPDATE=1 rewrites
+// them), and holds the plan table of the 2026 report built from the same archive
+// to the same counts, year by year: the report and progress never disagree.
+func TestProgressFromTheHistory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports the whole bundled history")
+	}
+	const register = "../../testdata/history/cong-nhan.csv"
+	dir := t.TempDir()
+	db := filepath.Join(dir, "dean.db")
+	deanRun(t, 0, "import", "--archive", db, "../../testdata/can-tho-2022", "../../testdata/history")
+
+	golden(t, "testdata/progress-history.golden", []byte(deanRun(t, 0, "progress", "--archive", db, "--register", register)))
+	out := deanRun(t, 0, "progress", "--archive", db, "--register", register, "--format", "json")
+	golden(t, "testdata/progress-history.json", []byte(out))
+
+	var years []struct {
+		Year             int
+		Wards            int
+		Model            *int `json:"model_by_score"`
+		RecognisedInYear *int `json:"recognised_in_year"`
+		Recognised       *int `json:"recognised_cumulative"`
+	}
+	if err := json.Unmarshal([]byte(out), &years); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, y := range years {
+		if y.Model == nil || y.RecognisedInYear == nil || y.Recognised == nil {
+			t.Fatalf("progress of %d lacks a count: %s", y.Year, out)
+		}
+		want[fmt.Sprint(y.Year)] = fmt.Sprint(y.Wards, *y.Model, *y.RecognisedInYear, *y.Recognised)
+	}
+	if len(want) != 5 {
+		t.Fatalf("progress has %d years, want 2022 to 2026:\n%s", len(want), out)
+	}
+
+	pdf := filepath.Join(dir, "bc.pdf")
+	deanRun(t, 0, "report", "--archive", db, "--register", register, "--period", "2026", "--pdf", pdf)
+	text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	got := planRows(t, string(text))
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the report's plan table (year: wards, at 22/22, recognised in the year, cumulative) differs from progress (-progress +report):\n%s", diff)
+	}
+}
+
+// planRow is a year's row of the report's plan table as pdftotext -layout lays
+// it out: the year, the wards, those at 22/22, those recognised in the year and
+// cumulatively, then the target and status in words.
+var planRow = regexp.MustCompile(`^\s*(20\d\d)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\b`)
+
+// planRows reads the plan table's rows, year by year, from the report's text.
+func planRows(t *testing.T, text string) map[string]string {
+	t.Helper()
+	_, table, ok := strings.Cut(text, "Tiến độ thực hiện lộ trình của Đề án qua các năm")
+	if !ok {
+		t.Fatalf("the report has no plan table:\n%s", text)
+	}
+	table, _, _ = strings.Cut(table, "Biểu đồ")
+	rows := map[string]string{}
+	for _, line := range strings.Split(table, "\n") {
+		if m := planRow.FindStringSubmatch(line); m != nil {
+			rows[m[1]] = strings.Join(m[2:], " ")
+		}
+	}
+	return rows
 }
