@@ -1,6 +1,7 @@
 package form
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"dean/criteria"
 	"dean/score"
+	"dean/units"
 	"dean/xlsx"
 )
 
@@ -233,6 +235,76 @@ func TestValueKinds(t *testing.T) {
 			n, msg := r.number(tt.in, tt.v)
 			if n != tt.n || msg != tt.msg {
 				t.Errorf("got %d, %q; want %d, %q", n, msg, tt.n, tt.msg)
+			}
+		})
+	}
+}
+
+// TestWardCodeStoredAsNumber: a program may store the ward code as a number
+// cell, and write the whole number 31117 as 31117.0 or 3.1117E4; that is the code
+// 31117 all the same. A fraction is no code, and is not cut to one.
+func TestWardCodeStoredAsNumber(t *testing.T) {
+	const s = "Cái Khế"
+	const inline = `<c r="B1" s="3" t="inlineStr"><is><t>31117</t></is></c>`
+	asNumber := func(v string) func(t *testing.T, path string) {
+		return func(t *testing.T, path string) {
+			rewriteZip(t, path, "xl/worksheets/sheet2.xml", func(b []byte) []byte {
+				if !bytes.Contains(b, []byte(inline)) {
+					t.Fatalf("no %s in the sheet", inline)
+				}
+				return bytes.Replace(b, []byte(inline), []byte(`<c r="B1" s="3"><v>`+v+`</v></c>`), 1)
+			})
+		}
+	}
+	tests := []struct {
+		name   string
+		change func(t *testing.T, path string)
+		want   []Problem
+	}{
+		{name: "31117.0 in the XML", change: asNumber("31117.0")},
+		{name: "3.1117E4 in the XML", change: asNumber("3.1117E4")},
+		{
+			name: "a float written by excelize",
+			change: func(t *testing.T, path string) {
+				edit(t, path, func(f *excelize.File) { must(t, f.SetCellFloat(s, "B1", 31117, 1, 64)) })
+				f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+				must(t, err)
+				defer f.Close()
+				v, err := f.GetCellValue(s, "B1")
+				must(t, err)
+				typ, err := f.GetCellType(s, "B1")
+				must(t, err)
+				if v != "31117.0" || (typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber) {
+					t.Fatalf("excelize wrote B1 as %q (type %v), not the number 31117.0", v, typ)
+				}
+			},
+		},
+		{
+			name:   "31117.5 is not 31117",
+			change: asNumber("31117.5"),
+			want:   []Problem{{Sheet: s, Cell: "B1", Msg: `mã phường "31117.5" không có trong danh mục đơn vị can-tho-2022 (42 phường)`}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeForm(t, t.TempDir(), "ninh-kieu.xlsx", Options{Wards: []units.Ward{caiKhe}, Period: p2022,
+				Values: map[string]score.Values{caiKhe.Code: goodValues(testSet)}})
+			tt.change(t, path)
+			sheets, problems := readAll([]string{path}, readOpts{Set: testSet, Units: testUnits, Period: &p2022})
+			if diff := cmp.Diff(tt.want, stripFile(t, problems, path)); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+			if tt.want != nil {
+				if len(sheets) != 0 {
+					t.Errorf("a sheet was taken for a ward: %+v", sheets)
+				}
+				return
+			}
+			if len(sheets) != 1 || sheets[0].Ward != caiKhe {
+				t.Fatalf("sheets: %+v", sheets)
+			}
+			if diff := cmp.Diff(goodValues(testSet), sheets[0].Values); diff != "" {
+				t.Errorf("values (-want +got):\n%s", diff)
 			}
 		})
 	}
