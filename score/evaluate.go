@@ -195,7 +195,9 @@ func (e evaluator) leaf(r *criteria.Rule) fact {
 		}
 		target = big.NewRat(f.tgt, 1)
 	}
-	var actual *big.Rat
+	// The actual value is the fraction n/d, d > 0, compared with the target
+	// exactly and, for the small numbers counts are, without math/big.
+	var n, d int64 = f.x, 1
 	switch r.Measure {
 	case criteria.Ratio:
 		if f.other, ok = e.num(r.Other, false); !ok {
@@ -205,12 +207,12 @@ func (e evaluator) leaf(r *criteria.Rule) fact {
 			f.verdict = NA
 			return f
 		}
-		actual = new(big.Rat).SetFrac64(f.x, f.other)
+		n, d = f.x, f.other
 	case criteria.Difference:
 		if f.other, ok = e.num(r.Other, false); !ok {
 			return lacking(r, lackOther)
 		}
-		actual = big.NewRat(f.x-f.other, 1)
+		n = f.x - f.other
 	case criteria.Change:
 		if f.prev, ok = e.num(r.Input, true); !ok {
 			return lacking(r, lackPrev)
@@ -220,19 +222,21 @@ func (e evaluator) leaf(r *criteria.Rule) fact {
 			f.verdict, f.subs, f.decisive = z[0].verdict, &z, 0
 			return f
 		}
-		actual = new(big.Rat).SetFrac64(f.x-f.prev, f.prev)
-	default:
-		actual = big.NewRat(f.x, 1)
+		n, d = f.x-f.prev, f.prev
+	}
+	if d < 0 {
+		n, d = -n, -d
 	}
 	f.verdict = Fail
-	if compare(actual, r.Op, target) {
+	if compare(cmpFrac(n, d, target), r.Op) {
 		f.verdict = Pass
 	}
 	return f
 }
 
-func compare(a *big.Rat, op criteria.Op, b *big.Rat) bool {
-	c := cmpRat(a, b)
+// compare says whether c, the order of the actual value against the target
+// (-1, 0, 1), satisfies op.
+func compare(c int, op criteria.Op) bool {
 	switch op {
 	case criteria.GE:
 		return c >= 0

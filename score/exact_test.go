@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestMachineArithmeticMatchesBigRat: cmpRat and apart take an int64 shortcut for
+// TestMachineArithmeticMatchesBigRat: cmpRat, cmpFrac and apart take an int64 shortcut for
 // small fractions; on every kind of pair (equal, near-equal, large, negative) they
 // must answer exactly as math/big does.
 func TestMachineArithmeticMatchesBigRat(t *testing.T) {
@@ -29,6 +29,14 @@ func TestMachineArithmeticMatchesBigRat(t *testing.T) {
 		}
 		if got, want := cmpRat(a, b), a.Cmp(b); got != want {
 			t.Fatalf("cmpRat(%s, %s) = %d, want %d", a, b, got, want)
+		}
+		// The engine compares n/d as counted, unreduced: 6/100, −12/200.
+		n, d := rng.Int64N(2000000)-1000000, rng.Int64N(1000000)+1
+		if k, bn, bd := rng.Int64N(50)+1, b.Num(), b.Denom(); rng.IntN(3) == 0 && bn.IsInt64() && bd.IsInt64() && small(bn.Int64()) && small(bd.Int64()) {
+			n, d = k*bn.Int64(), k*bd.Int64() // a tie, unreduced
+		}
+		if got, want := cmpFrac(n, d, b), big.NewRat(n, d).Cmp(b); got != want {
+			t.Fatalf("cmpFrac(%d, %d, %s) = %d, want %d", n, d, b, got, want)
 		}
 		exp := rng.IntN(8)
 		step := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(exp)), nil))

@@ -1,6 +1,7 @@
 package score
 
 import (
+	"cmp"
 	"math/big"
 	"math/bits"
 	"strings"
@@ -147,20 +148,22 @@ func fraction(r *big.Rat) (num, den int64, ok bool) {
 
 // cmpRat is a.Cmp(b), exact, by cross-multiplying when both are small fractions.
 func cmpRat(a, b *big.Rat) int {
-	an, ad, ok1 := fraction(a)
-	bn, bd, ok2 := fraction(b)
-	if !ok1 || !ok2 {
+	an, ad, ok := fraction(a)
+	if !ok {
 		return a.Cmp(b)
 	}
-	// Denominators are positive, so the order of a and b is that of an·bd and bn·ad.
-	l, r := an*bd, bn*ad
-	switch {
-	case l < r:
-		return -1
-	case l > r:
-		return 1
+	return cmpFrac(an, ad, b)
+}
+
+// cmpFrac compares n/d (d > 0) with b exactly: by cross-multiplying when all
+// are small, as counts and thresholds are, else with math/big.
+func cmpFrac(n, d int64, b *big.Rat) int {
+	bn, bd, ok := fraction(b)
+	if !ok || !small(n) || !small(d) {
+		return new(big.Rat).SetFrac64(n, d).Cmp(b)
 	}
-	return 0
+	// Denominators are positive, so the order is that of n·bd and bn·d.
+	return cmp.Compare(n*bd, bn*d)
 }
 
 // apart reports whether |a − b| ≥ 10^−exp, exactly.
