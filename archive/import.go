@@ -51,9 +51,10 @@ var beforeCommit func() error
 
 // Import stores the file's records, and its run, in one transaction: all of it or
 // none. Re-importing the same bytes changes nothing, unless another file has
-// replaced some of what they stored: going back to them is then a replacement. A record for a ward and
-// period already stored from another file is a conflict: without Replace nothing
-// is stored; with it, the earlier submission is kept, marked superseded.
+// since replaced some of what they stored: going back to them is then a
+// replacement. A record for a ward and period already stored from another file
+// is a conflict: without Replace nothing is stored; with it, the earlier
+// submission is kept, marked superseded.
 func (a *Archive) Import(ctx context.Context, im Import) (Outcome, error) {
 	var out Outcome
 	tx, err := a.db.BeginTx(ctx, nil)
